@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { registerConfig } from './config.ts';
+import { registerDoctor } from './doctor.ts';
+import { registerVersion } from './version.ts';
+
+/**
+ * Every command family the CLI offers, in help order. A command is registered here only once it works
+ * end to end.
+ */
+export function registerCommands(program: Command): void {
+  registerVersion(program);
+  registerConfig(program);
+  registerDoctor(program);
+}
