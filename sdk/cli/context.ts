@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveConfig, type ResolveOptions } from '../config/resolve.ts';
+import { type ResolveOptions, resolveConfig } from '../config/resolve.ts';
 import type { KolConfig } from '../config/types.ts';
 import { IssuesError } from '../errors/issues.ts';
 import { CliError, EXIT } from './exit-codes.ts';

@@ -52,9 +52,7 @@ const sections = {
       experimentPrefix: v.optional(str),
     }),
   ),
-  kafka: v.optional(
-    v.strictObject({ brokers: v.optional(v.union([str, v.array(str)])), clientId: v.optional(str) }),
-  ),
+  kafka: v.optional(v.strictObject({ brokers: v.optional(v.union([str, v.array(str)])), clientId: v.optional(str) })),
   redis: v.optional(v.strictObject({ url: v.optional(url) })),
   postgres: v.optional(v.strictObject({ url: v.optional(url) })),
   events: v.optional(v.strictObject({ source: v.optional(v.picklist(['files', 'kafka'])), dir: v.optional(str) })),
@@ -66,9 +64,7 @@ export const ProfileOverridesSchema = v.strictObject(sections);
 export const ConfigFileSchema = v.strictObject({
   $schema: v.optional(v.string()),
   profile: v.optional(v.picklist(['local', 'cluster'])),
-  profiles: v.optional(
-    v.strictObject({ local: v.optional(ProfileOverridesSchema), cluster: v.optional(ProfileOverridesSchema) }),
-  ),
+  profiles: v.optional(v.strictObject({ local: v.optional(ProfileOverridesSchema), cluster: v.optional(ProfileOverridesSchema) })),
   ...sections,
 });
 

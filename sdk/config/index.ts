@@ -1,6 +1,7 @@
 /** Configuration: profiles (`local` | `cluster`), `kol.config.json`, environment variables, redaction. */
-export { resolveConfig, CONFIG_FILE_NAME, DEV_SECRETS_FILE, type ResolveOptions } from './resolve.ts';
-export { redactConfig, redactUrl, REDACTED } from './redact.ts';
-export { ENV_VARS } from './env.ts';
+
 export { DUCKDB_ENGINE_VERSION, defaultCacheDir } from './defaults.ts';
-export { PROFILE_NAMES, type KolConfig, type ProfileName, type Layer, type CatalogAuth } from './types.ts';
+export { ENV_VARS } from './env.ts';
+export { REDACTED, redactConfig, redactUrl } from './redact.ts';
+export { CONFIG_FILE_NAME, DEV_SECRETS_FILE, type ResolveOptions, resolveConfig } from './resolve.ts';
+export { type CatalogAuth, type KolConfig, type Layer, PROFILE_NAMES, type ProfileName } from './types.ts';

@@ -1,4 +1,4 @@
-import { SECRET_PATHS, URL_PATHS, type KolConfig } from './types.ts';
+import { type KolConfig, SECRET_PATHS, URL_PATHS } from './types.ts';
 
 export const REDACTED = '***';
 

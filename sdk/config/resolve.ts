@@ -6,7 +6,7 @@ import { didYouMean } from '../util/suggest.ts';
 import { defaultCacheDir, profileDefaults } from './defaults.ts';
 import { overridesFromEnv } from './env.ts';
 import { type ConfigFile, ConfigFileSchema, KNOWN_KEYS, type ProfileOverrides } from './file-schema.ts';
-import { PROFILE_NAMES, type KolConfig, type ProfileName } from './types.ts';
+import { type KolConfig, PROFILE_NAMES, type ProfileName } from './types.ts';
 
 export const CONFIG_FILE_NAME = 'kol.config.json';
 /** Development credentials written by `kol-sdk services up` when none are configured (mode 0600, git-ignored). */
@@ -90,12 +90,19 @@ function readConfigFile(path: string, issues: IssueCollector): ConfigFile {
   }
   const parsed = v.safeParse(ConfigFileSchema, raw);
   if (parsed.success) return parsed.output;
+  // Drop each offending value and keep the rest, so that the semantic checks below still run and the
+  // user sees every problem of the file in one error, not one layer at a time.
+  const kept = structuredClone(raw) as Record<string, unknown>;
   for (const issue of parsed.issues) {
     const keys = (issue.path ?? []).map((p) => String(p.key));
+    removePath(kept, keys);
     const path = keys.join('.');
     if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined) {
       const unknownKey = keys[keys.length - 1] ?? '';
-      const section = keys.filter((k) => k !== 'profiles' && k !== 'local' && k !== 'cluster').slice(0, -1).join('.');
+      const section = keys
+        .filter((k) => k !== 'profiles' && k !== 'local' && k !== 'cluster')
+        .slice(0, -1)
+        .join('.');
       const known = KNOWN_KEYS[section] ?? [];
       issues.add(
         'config.unknown_key',
@@ -106,7 +113,14 @@ function readConfigFile(path: string, issues: IssueCollector): ConfigFile {
       issues.add('config.bad_value', path, `${issue.message} — fix this value in ${CONFIG_FILE_NAME}`);
     }
   }
-  return {};
+  return v.safeParse(ConfigFileSchema, kept).success ? (kept as ConfigFile) : {};
+}
+
+function removePath(root: Record<string, unknown>, keys: readonly string[]): void {
+  let node: unknown = root;
+  for (const k of keys.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[k];
+  const last = keys[keys.length - 1];
+  if (last !== undefined && node && typeof node === 'object') delete (node as Record<string, unknown>)[last];
 }
 
 function readDevSecrets(home: string, issues: IssueCollector): ProfileOverrides | undefined {
@@ -160,9 +174,7 @@ function absolute(cwd: string, p: string): string {
 function finish(profile: ProfileName, home: string, cwd: string, sources: string[], m: Plain): KolConfig {
   const g = (section: string): Plain => (m[section] as Plain | undefined) ?? {};
   const brokersRaw = g('kafka').brokers as string | string[];
-  const brokers = (Array.isArray(brokersRaw) ? brokersRaw : String(brokersRaw).split(','))
-    .map((b) => b.trim())
-    .filter((b) => b.length > 0);
+  const brokers = (Array.isArray(brokersRaw) ? brokersRaw : String(brokersRaw).split(',')).map((b) => b.trim()).filter((b) => b.length > 0);
   const lake = g('lake');
   const s3 = g('s3');
   const duckdb = g('duckdb');
@@ -200,13 +212,7 @@ function finish(profile: ProfileName, home: string, cwd: string, sources: string
   };
 }
 
-function checkUrl(
-  issues: IssueCollector,
-  path: string,
-  value: string,
-  protocols: readonly string[],
-  envVar: string | undefined,
-): void {
+function checkUrl(issues: IssueCollector, path: string, value: string, protocols: readonly string[], envVar: string | undefined): void {
   let ok = false;
   try {
     ok = protocols.includes(new URL(value).protocol);

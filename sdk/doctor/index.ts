@@ -1,3 +1,3 @@
 /** `kol-sdk doctor`: is every back end of the active profile reachable, and if not, what is the fix. */
-export { runDoctor, checksFor, type DoctorReport } from './run.ts';
+export { checksFor, type DoctorReport, runDoctor } from './run.ts';
 export type { Check, CheckResult } from './types.ts';

@@ -1,13 +1,5 @@
 import type { KolConfig } from '../config/types.ts';
-import {
-  catalogCheck,
-  kafkaCheck,
-  mlflowCheck,
-  postgresCheck,
-  redisCheck,
-  s3Check,
-  trinoCheck,
-} from './checks/cluster.ts';
+import { catalogCheck, kafkaCheck, mlflowCheck, postgresCheck, redisCheck, s3Check, trinoCheck } from './checks/cluster.ts';
 import { duckdbCheck, eventsCheck, nodeCheck, trackingStoreCheck, warehouseCheck } from './checks/local.ts';
 import { type Check, type CheckResult, fail, reason } from './types.ts';
 

@@ -22,8 +22,7 @@ export function reason(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
   if (error instanceof Error) {
     const code = (error as { code?: string }).code;
-    const cause =
-      error.cause instanceof Error && !error.message.includes(error.cause.message) ? ` (${error.cause.message})` : '';
+    const cause = error.cause instanceof Error && !error.message.includes(error.cause.message) ? ` (${error.cause.message})` : '';
     return `${code && !error.message.includes(code) ? `${code}: ` : ''}${error.message}${cause}`;
   }
   return String(error);

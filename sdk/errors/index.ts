@@ -1,2 +1,2 @@
-export { type Issue, IssueCollector, IssuesError, formatIssues } from './issues.ts';
+export { formatIssues, type Issue, IssueCollector, IssuesError } from './issues.ts';
 export { RemoteError } from './remote.ts';

@@ -85,7 +85,10 @@ export const eventsCheck: Check = {
       const rows = entries.reduce<number>((n, f) => n + Number((f as { rows?: number }).rows ?? 0), 0);
       return pass(`${entries.length} event files, ${rows} rows in ${config.events.dir}`);
     } catch (error) {
-      return fail(`${manifest} is unreadable: ${reason(error)}`, `regenerate: 'kol-sdk generate --scale xs --seed 42 --out ${config.events.dir}'`);
+      return fail(
+        `${manifest} is unreadable: ${reason(error)}`,
+        `regenerate: 'kol-sdk generate --scale xs --seed 42 --out ${config.events.dir}'`,
+      );
     }
   },
 };
