@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { type ResolveOptions, resolveConfig } from '../config/resolve.ts';
-import type { KolConfig } from '../config/types.ts';
-import { IssuesError } from '../errors/issues.ts';
+import { type KolConfig, type ResolveOptions, resolveConfig } from '../config/index.ts';
+import { IssuesError } from '../errors/index.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 import { createOutput, type Output } from './output.ts';
 

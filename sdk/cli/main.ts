@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { IssuesError } from '../errors/issues.ts';
-import { RemoteError } from '../errors/remote.ts';
+import { IssuesError, RemoteError } from '../errors/index.ts';
 import { registerCommands } from './commands/index.ts';
 import { sdkVersion } from './commands/version.ts';
 import { CliError, EXIT } from './exit-codes.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { redactConfig } from '../../config/redact.ts';
+import { redactConfig } from '../../config/index.ts';
 import { commandContext } from '../context.ts';
 
 export function registerConfig(program: Command): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runDoctor } from '../../doctor/run.ts';
+import { runDoctor } from '../../doctor/index.ts';
 import { commandContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 

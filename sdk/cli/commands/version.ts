@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DUCKDB_ENGINE_VERSION } from '../../config/defaults.ts';
+import { DUCKDB_ENGINE_VERSION } from '../../config/index.ts';
 import { commandContext } from '../context.ts';
 
 /** The SDK's own version, read from package.json so that there is one source of truth. */

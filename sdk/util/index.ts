@@ -1,0 +1,2 @@
+/** Small helpers shared by every layer. */
+export { didYouMean, suggest } from './suggest.ts';
