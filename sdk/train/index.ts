@@ -1,0 +1,2 @@
+/** Training: learners for the trust and success ensembles. */
+export * from './gbdt/index.ts';
