@@ -48,4 +48,9 @@ export interface ServiceDefinition {
   ready(ctx: ServiceContext): Promise<boolean>;
   /** Stops the server by PID (SIGTERM, then SIGKILL after a grace period). */
   stop(ctx: ServiceContext): Promise<void>;
+  /**
+   * Creates what this project needs inside a ready server (buckets, databases); idempotent. `up` runs it
+   * after `start`, and also when the server was already running.
+   */
+  provision?(ctx: ServiceContext): Promise<void>;
 }
