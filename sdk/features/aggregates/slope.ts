@@ -1,0 +1,80 @@
+import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
+import { type AggInput, inputExpr, isNullish } from './values.ts';
+import { numericInput } from './welford.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Co-moments of (t, v): mergeable and invertible like Welford's, so the slope tiles and slides. */
+interface CoMoments {
+  n: number;
+  mt: number;
+  mv: number;
+  ctv: number;
+  m2t: number;
+}
+
+function add(s: CoMoments, t: number, v: number): CoMoments {
+  s.n += 1;
+  const dt = t - s.mt;
+  s.mt += dt / s.n;
+  s.mv += (v - s.mv) / s.n;
+  s.ctv += dt * (v - s.mv);
+  s.m2t += dt * (t - s.mt);
+  return s;
+}
+
+function remove(s: CoMoments, t: number, v: number): CoMoments {
+  if (s.n <= 1) return { n: 0, mt: 0, mv: 0, ctv: 0, m2t: 0 };
+  const n = s.n - 1;
+  const mt = (s.mt * s.n - t) / n;
+  const mv = (s.mv * s.n - v) / n;
+  s.ctv -= (t - mt) * (v - s.mv);
+  s.m2t -= (t - mt) * (t - s.mt);
+  if (s.m2t < 0) s.m2t = 0;
+  s.n = n;
+  s.mt = mt;
+  s.mv = mv;
+  return s;
+}
+
+function merge(a: CoMoments, b: CoMoments): CoMoments {
+  if (b.n === 0) return a;
+  if (a.n === 0) return { ...b };
+  const n = a.n + b.n;
+  const dt = b.mt - a.mt;
+  const dv = b.mv - a.mv;
+  a.ctv += b.ctv + (dt * dv * a.n * b.n) / n;
+  a.m2t += b.m2t + (dt * dt * a.n * b.n) / n;
+  a.mt += (dt * b.n) / n;
+  a.mv += (dv * b.n) / n;
+  a.n = n;
+  return a;
+}
+
+defineAggregate({
+  name: 'slope',
+  suffix: () => 'slope',
+  doc: 'Least-squares slope of the value on event time, per day; null under 2 values or when all times are equal.',
+  output: ([t]) => numericInput(t, 'slope') ?? 'float64',
+  // Time is measured from as_of inside SQL so that the engines' regression does not lose digits on epoch-sized x.
+  sql: (c) => c.agg('regr_slope', [c.args[0] as string, `(${c.eventMs} - __asof) / ${DAY_MS}.0`]),
+  state: () => ({
+    init: (): CoMoments => ({ n: 0, mt: 0, mv: 0, ctv: 0, m2t: 0 }),
+    add: (s, [v], t) => (isNullish(v) ? s : add(s as CoMoments, t / DAY_MS, Number(v))),
+    remove: (s, [v], t) => (isNullish(v) ? s : remove(s as CoMoments, t / DAY_MS, Number(v))),
+    merge: (a, b) => merge(a as CoMoments, b as CoMoments),
+    read: (s) => {
+      const m = s as CoMoments;
+      return m.n < 2 || m.m2t === 0 ? null : m.ctv / m.m2t;
+    },
+  }),
+});
+
+/**
+ * Trend: least-squares slope of `arg` against event time, in units per day.
+ *
+ * @example follower_trend: slope('followers')  // follower_trend_slope_28d
+ */
+export function slope<C extends string>(arg: AggInput<C>): AggSpec<'slope', C, number | null> {
+  return aggSpec('slope', [inputExpr(arg)]);
+}

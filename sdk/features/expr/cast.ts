@@ -1,0 +1,12 @@
+import { builders, type CastNode, type Expr, makeExpr } from './node.ts';
+
+/**
+ * A conversion. float64 → int64 truncates toward zero in every engine (the engines' own casts round
+ * differently, so the generator writes the truncation out).
+ *
+ * @example cast(col('followers'), 'float64')
+ */
+export function cast<C extends string>(arg: Expr<C>, to: CastNode['to']): Expr<C> {
+  return makeExpr<C>({ kind: 'cast', arg, to });
+}
+builders.cast = cast;
