@@ -1,2 +1,3 @@
 /** Training: learners for the trust and success ensembles. */
 export * from './gbdt/index.ts';
+export * from './metrics/index.ts';
