@@ -72,7 +72,7 @@ describe('trino etc/', () => {
     expect(properties(etc.files['config.properties'] ?? '').get('query.max-memory-per-node')).toBe('1GB');
   });
 
-  it('puts an iceberg catalog on the REST catalog with native S3 on MinIO, keys by ${ENV:} reference only', () => {
+  it('puts an iceberg catalog on the REST catalog with native S3 on MinIO, keys by ENV references only', () => {
     const catalog = properties(etc.files['catalog/iceberg.properties'] ?? '');
     expect(catalog.get('connector.name')).toBe('iceberg');
     expect(catalog.get('iceberg.catalog.type')).toBe('rest');

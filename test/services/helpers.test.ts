@@ -49,7 +49,9 @@ describe('java', () => {
   });
 
   it('says what to install when no JDK is new enough', () => {
-    expect(() => findJava({ minMajor: 99, purpose: 'Trino 999', env: { JAVA_HOME: '/nonexistent' } })).toThrow(/Trino 999 needs a Java runtime 99 or newer.*Temurin 25/);
+    expect(() => findJava({ minMajor: 99, purpose: 'Trino 999', env: { JAVA_HOME: '/nonexistent' } })).toThrow(
+      /Trino 999 needs a Java runtime 99 or newer.*Temurin 25/,
+    );
   });
 });
 
