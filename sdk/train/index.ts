@@ -1,3 +1,9 @@
-/** Training: learners for the trust and success ensembles. */
+/** Training: learners, the stacked ensemble, calibration and metrics of the trust and success models. */
+
+export { applyCalibrator, type Calibrator, fitIsotonic, fitPlatt } from './calibrate.ts';
+export { type Ensemble, type EnsembleSpec, ensembleFromJSON, ensembleToJSON, predictEnsemble, trainEnsemble } from './ensemble.ts';
 export * from './gbdt/index.ts';
+export { fitLogistic, type LogisticModel, logisticLogit, predictLogistic } from './logistic.ts';
 export * from './metrics/index.ts';
+export { DEFAULT_MLP_SPEC, fitMlp, type MlpModel, type MlpSpec, predictMlp } from './mlp.ts';
+export { fitPreprocessor, type Preprocessor, transform } from './preprocess.ts';
