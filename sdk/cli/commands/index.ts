@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerServices } from './services.ts';
 import { registerVersion } from './version.ts';
 
 /**
@@ -11,4 +12,5 @@ export function registerCommands(program: Command): void {
   registerVersion(program);
   registerConfig(program);
   registerDoctor(program);
+  registerServices(program);
 }
