@@ -1,4 +1,4 @@
-import type { Expr, FeatNode } from './expr/node.ts';
+import type { ExprArg, FeatNode } from './expr/node.ts';
 
 /**
  * A feature relative to the entity's cohort at the same as_of: entities sharing the `by` values (e.g.
@@ -16,7 +16,7 @@ export interface CohortSpec {
   readonly by: readonly FeatNode[];
 }
 
-function cohort(stat: CohortSpec['stat'], value: Expr<never>, by: readonly Expr<never>[]): CohortSpec {
+function cohort(stat: CohortSpec['stat'], value: ExprArg, by: readonly ExprArg[]): CohortSpec {
   if (value.kind !== 'feat') throw new TypeError(`cohort ${stat}: the value must be feat('<feature>')`);
   for (const b of by) if (b.kind !== 'feat') throw new TypeError(`cohort ${stat}: each 'by' must be feat('<feature>')`);
   return Object.freeze({ kind: 'cohort', stat, value: value as FeatNode, by: Object.freeze([...by] as unknown as FeatNode[]) });
@@ -27,7 +27,7 @@ function cohort(stat: CohortSpec['stat'], value: Expr<never>, by: readonly Expr<
  *
  * @example er_pct: cohortPercentile(feat('er'), { by: [feat('platform', 'lifetime'), feat('tier', 'lifetime')] })
  */
-export function cohortPercentile(value: Expr<never>, opts: { by: readonly Expr<never>[] }): CohortSpec {
+export function cohortPercentile(value: ExprArg, opts: { by: readonly ExprArg[] }): CohortSpec {
   return cohort('percentile', value, opts.by);
 }
 
@@ -36,6 +36,6 @@ export function cohortPercentile(value: Expr<never>, opts: { by: readonly Expr<n
  *
  * @example er_cz: cohortZScore(feat('er'), { by: [feat('tier', 'lifetime')] })
  */
-export function cohortZScore(value: Expr<never>, opts: { by: readonly Expr<never>[] }): CohortSpec {
+export function cohortZScore(value: ExprArg, opts: { by: readonly ExprArg[] }): CohortSpec {
   return cohort('zscore', value, opts.by);
 }

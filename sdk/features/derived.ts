@@ -1,4 +1,4 @@
-import type { Expr, ExprNode } from './expr/node.ts';
+import type { ExprArg, ExprNode } from './expr/node.ts';
 
 /**
  * A feature computed from other features of the same set, row by row (no aggregation).
@@ -17,7 +17,7 @@ export interface DerivedSpec<Out = number | null, PerWindow extends boolean = bo
  *
  * @example likes_per_post: derive(safeDiv(feat('likes'), feat('posts')))  // likes_per_post_7d
  */
-export function derive<Out = number | null>(expr: Expr<never>): DerivedSpec<Out, true> {
+export function derive<Out = number | null>(expr: ExprArg): DerivedSpec<Out, true> {
   return Object.freeze({ kind: 'derived', expr, perWindow: true });
 }
 
@@ -26,6 +26,6 @@ export function derive<Out = number | null>(expr: Expr<never>): DerivedSpec<Out,
  *
  * @example likes_momentum: deriveAcross(safeDiv(feat('likes', '1d'), feat('likes', '28d')))  // likes_momentum
  */
-export function deriveAcross<Out = number | null>(expr: Expr<never>): DerivedSpec<Out, false> {
+export function deriveAcross<Out = number | null>(expr: ExprArg): DerivedSpec<Out, false> {
   return Object.freeze({ kind: 'derived', expr, perWindow: false });
 }

@@ -49,9 +49,11 @@ type ColumnsOf<S> = S extends SourceDef<string, infer C> ? C : never;
 /** Rejects, at the type level, an aggregate reading a column its source lacks (and names the column). */
 export type CheckFeatures<F, Cols> = {
   [K in keyof F]: F[K] extends AggSpec<string, infer C, unknown>
-    ? [C] extends [keyof Cols & string]
-      ? F[K]
-      : F[K] & { readonly __unknownColumn: Exclude<C, keyof Cols & string> }
+    ? string extends C
+      ? F[K] // columns not known at the type level (e.g. inside caseWhen): validation checks them
+      : [C] extends [keyof Cols & string]
+        ? F[K]
+        : F[K] & { readonly __unknownColumn: Exclude<C, keyof Cols & string> }
     : F[K];
 };
 

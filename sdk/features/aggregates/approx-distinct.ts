@@ -1,6 +1,6 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { DEFAULT_K, HASH_SPACE, hash52, kmvEstimate, kmvMerge } from './kmv.ts';
-import { type AggInput, inputExpr, isNullish } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, isNullish } from './values.ts';
 
 defineAggregate({
   name: 'approx_distinct',
@@ -18,7 +18,9 @@ defineAggregate({
     const h = c.args[0] as string;
     const k = c.params.k as number;
     const n = c.countDistinct(h);
-    return `CASE WHEN ${n} <= ${k} THEN ${n} ELSE ${c.cast(`floor(${k - 1}.0 * ${HASH_SPACE}.0 / ${c.kthSmallestDistinct(h, k)})`, 'int64')} END`;
+    // Literals are cast: both engines would read 4503599627370496.0 as a DECIMAL and overflow.
+    const scaled = `${c.cast(String(k - 1), 'float64')} * ${c.cast(String(HASH_SPACE), 'float64')}`;
+    return `CASE WHEN ${n} <= ${k} THEN ${n} ELSE ${c.cast(`floor(${scaled} / ${c.kthSmallestDistinct(h, k)})`, 'int64')} END`;
   },
   state: ({ params }) => {
     const k = params.k as number;
@@ -36,6 +38,9 @@ defineAggregate({
  *
  * @example commenters: approxDistinct('commenter_id')  // commenters_distinct_28d
  */
-export function approxDistinct<C extends string>(arg: AggInput<C>, opts: { k?: number } = {}): AggSpec<'approx_distinct', C, bigint> {
+export function approxDistinct<const A extends AggInput>(
+  arg: A,
+  opts: { k?: number } = {},
+): AggSpec<'approx_distinct', ColumnsOf<A>, bigint> {
   return aggSpec('approx_distinct', [inputExpr(arg)], { k: opts.k ?? DEFAULT_K });
 }

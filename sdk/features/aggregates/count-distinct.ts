@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr } from './values.ts';
 
 defineAggregate({
   name: 'count_distinct',
@@ -19,6 +19,6 @@ defineAggregate({
  *
  * @example brands: countDistinct('brand_id')
  */
-export function countDistinct<C extends string>(arg: AggInput<C>): AggSpec<'count_distinct', C, bigint> {
+export function countDistinct<const A extends AggInput>(arg: A): AggSpec<'count_distinct', ColumnsOf<A>, bigint> {
   return aggSpec('count_distinct', [inputExpr(arg)]);
 }

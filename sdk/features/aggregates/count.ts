@@ -1,6 +1,5 @@
-import type { Expr } from '../expr/node.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr, isNullish } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, isNullish } from './values.ts';
 
 defineAggregate({
   name: 'count',
@@ -23,7 +22,7 @@ defineAggregate({
  * @example posts: count()  // posts_count_7d
  */
 export function count(): AggSpec<'count', never, bigint>;
-export function count<C extends string>(arg: AggInput<C>): AggSpec<'count', C, bigint>;
-export function count<C extends string>(arg?: AggInput<C>): AggSpec<'count', C, bigint> {
-  return aggSpec('count', arg === undefined ? [] : [inputExpr(arg) as Expr<C>]);
+export function count<const A extends AggInput>(arg: A): AggSpec<'count', ColumnsOf<A>, bigint>;
+export function count(arg?: AggInput): AggSpec<'count', string, bigint> {
+  return aggSpec('count', arg === undefined ? [] : [inputExpr(arg)]);
 }

@@ -114,7 +114,7 @@ export function aggregateNames(): string[] {
 /** Builds the frozen data of one aggregate use. */
 export function aggSpec<Op extends string, C extends string, Out>(
   op: Op,
-  args: readonly Expr<C>[],
+  args: readonly Expr[],
   params: AggParams = {},
   parts: readonly AggSpec[] = [],
 ): AggSpec<Op, C, Out> {

@@ -2,7 +2,7 @@ import type { ValueType } from '../value-type.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { orderable } from './extremum.ts';
 import { keyedExtremumState } from './keyed.ts';
-import { type AggInput, inputExpr, type SameAsInput } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, type SameAsInput } from './values.ts';
 
 defineAggregate({
   name: 'first',
@@ -14,6 +14,6 @@ defineAggregate({
 });
 
 /** The value of the earliest event in the window. @example followers_start: first('followers') */
-export function first<C extends string>(arg: AggInput<C>): AggSpec<'first', C, SameAsInput | null> {
+export function first<const A extends AggInput>(arg: A): AggSpec<'first', ColumnsOf<A>, SameAsInput | null> {
   return aggSpec('first', [inputExpr(arg)]);
 }

@@ -2,7 +2,7 @@ import type { ScalarKind } from '../value-type.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { orderable } from './extremum.ts';
 import type { Keyed } from './keyed.ts';
-import { type AggInput, compareKeyed, inputExpr, isNullish, type ListOfInput } from './values.ts';
+import { type AggInput, type ColumnsOf, compareKeyed, inputExpr, isNullish, type ListOfInput } from './values.ts';
 
 const MAX_K = 1000;
 
@@ -35,6 +35,6 @@ defineAggregate({
  *
  * @example recent_likes: lastK('likes', 5)  // recent_likes_last5_7d: bigint[] | null
  */
-export function lastK<C extends string>(arg: AggInput<C>, k: number): AggSpec<'last_k', C, ListOfInput | null> {
+export function lastK<const A extends AggInput>(arg: A, k: number): AggSpec<'last_k', ColumnsOf<A>, ListOfInput | null> {
   return aggSpec('last_k', [inputExpr(arg)], { k });
 }

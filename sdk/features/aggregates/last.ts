@@ -2,7 +2,7 @@ import type { ValueType } from '../value-type.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { orderable } from './extremum.ts';
 import { keyedExtremumState } from './keyed.ts';
-import { type AggInput, inputExpr, type SameAsInput } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, type SameAsInput } from './values.ts';
 
 defineAggregate({
   name: 'last',
@@ -14,6 +14,6 @@ defineAggregate({
 });
 
 /** The value of the latest event in the window. @example followers: last('followers') */
-export function last<C extends string>(arg: AggInput<C>): AggSpec<'last', C, SameAsInput | null> {
+export function last<const A extends AggInput>(arg: A): AggSpec<'last', ColumnsOf<A>, SameAsInput | null> {
   return aggSpec('last', [inputExpr(arg)]);
 }

@@ -1,7 +1,7 @@
 import type { ValueType } from '../value-type.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { extremumState, orderable } from './extremum.ts';
-import { type AggInput, inputExpr, type SameAsInput } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, type SameAsInput } from './values.ts';
 
 defineAggregate({
   name: 'max',
@@ -13,6 +13,6 @@ defineAggregate({
 });
 
 /** Largest non-null value. @example peak_likes: max('likes') */
-export function max<C extends string>(arg: AggInput<C>): AggSpec<'max', C, SameAsInput | null> {
+export function max<const A extends AggInput>(arg: A): AggSpec<'max', ColumnsOf<A>, SameAsInput | null> {
   return aggSpec('max', [inputExpr(arg)]);
 }

@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr, isNullish } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, isNullish } from './values.ts';
 
 interface MeanState {
   n: number;
@@ -45,6 +45,6 @@ defineAggregate({
  *
  * @example er: mean(safeDiv(col('likes').plus(col('comments')), col('followers')))
  */
-export function mean<C extends string>(arg: AggInput<C>): AggSpec<'mean', C, number | null> {
+export function mean<const A extends AggInput>(arg: A): AggSpec<'mean', ColumnsOf<A>, number | null> {
   return aggSpec('mean', [inputExpr(arg)]);
 }

@@ -1,7 +1,7 @@
 import type { ValueType } from '../value-type.ts';
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { extremumState, orderable } from './extremum.ts';
-import { type AggInput, inputExpr, type SameAsInput } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, type SameAsInput } from './values.ts';
 
 defineAggregate({
   name: 'min',
@@ -13,6 +13,6 @@ defineAggregate({
 });
 
 /** Smallest non-null value. @example first_seen: min('posted_at') */
-export function min<C extends string>(arg: AggInput<C>): AggSpec<'min', C, SameAsInput | null> {
+export function min<const A extends AggInput>(arg: A): AggSpec<'min', ColumnsOf<A>, SameAsInput | null> {
   return aggSpec('min', [inputExpr(arg)]);
 }

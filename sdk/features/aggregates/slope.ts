@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr, isNullish } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, isNullish } from './values.ts';
 import { numericInput } from './welford.ts';
 
 const DAY_MS = 86_400_000;
@@ -56,8 +56,13 @@ defineAggregate({
   suffix: () => 'slope',
   doc: 'Least-squares slope of the value on event time, per day; null under 2 values or when all times are equal.',
   output: ([t]) => numericInput(t, 'slope') ?? 'float64',
-  // Time is measured from as_of inside SQL so that the engines' regression does not lose digits on epoch-sized x.
-  sql: (c) => c.agg('regr_slope', [c.args[0] as string, `(${c.eventMs} - __asof) / ${DAY_MS}.0`]),
+  // Time is measured from as_of so that no digits are lost on epoch-sized x. covar_pop / var_pop rather than
+  // regr_slope: DuckDB's regr_slope gives NaN when every x is equal, where the definition (and Trino) say null.
+  sql: (c) => {
+    const v = c.args[0] as string;
+    const x = `(${c.cast(`${c.eventMs} - __asof`, 'float64')} / ${DAY_MS})`;
+    return `${c.agg('covar_pop', [v, x])} / NULLIF(${c.agg('var_pop', [x], `${v} IS NOT NULL`)}, 0)`;
+  },
   state: () => ({
     init: (): CoMoments => ({ n: 0, mt: 0, mv: 0, ctv: 0, m2t: 0 }),
     add: (s, [v], t) => (isNullish(v) ? s : add(s as CoMoments, t / DAY_MS, Number(v))),
@@ -75,6 +80,6 @@ defineAggregate({
  *
  * @example follower_trend: slope('followers')  // follower_trend_slope_28d
  */
-export function slope<C extends string>(arg: AggInput<C>): AggSpec<'slope', C, number | null> {
+export function slope<const A extends AggInput>(arg: A): AggSpec<'slope', ColumnsOf<A>, number | null> {
   return aggSpec('slope', [inputExpr(arg)]);
 }

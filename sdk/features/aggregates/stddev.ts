@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr } from './values.ts';
 import { numericInput, welfordOps, welfordVariance } from './welford.ts';
 
 for (const sample of [true, false]) {
@@ -23,9 +23,9 @@ for (const sample of [true, false]) {
  *
  * @example likes_sd: stddev('likes')  // likes_sd_stddev_28d
  */
-export function stddev<C extends string>(
-  arg: AggInput<C>,
+export function stddev<const A extends AggInput>(
+  arg: A,
   opts: { population?: boolean } = {},
-): AggSpec<'stddev_samp' | 'stddev_pop', C, number | null> {
+): AggSpec<'stddev_samp' | 'stddev_pop', ColumnsOf<A>, number | null> {
   return aggSpec(opts.population === true ? 'stddev_pop' : 'stddev_samp', [inputExpr(arg)]);
 }

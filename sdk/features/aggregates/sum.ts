@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr, isNullish, type SameAsInput } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr, isNullish, type SameAsInput } from './values.ts';
 
 interface SumState {
   n: number;
@@ -52,6 +52,6 @@ defineAggregate({
  *
  * @example likes: sum('likes')  // likes_sum_7d: bigint | null
  */
-export function sum<C extends string>(arg: AggInput<C>): AggSpec<'sum', C, SameAsInput | null> {
+export function sum<const A extends AggInput>(arg: A): AggSpec<'sum', ColumnsOf<A>, SameAsInput | null> {
   return aggSpec('sum', [inputExpr(arg)]);
 }

@@ -1,5 +1,5 @@
 import { col } from '../expr/col.ts';
-import type { Expr } from '../expr/node.ts';
+import type { ColsOf, Expr, ExprArg } from '../expr/node.ts';
 
 /** Type-level placeholder: "the TypeScript type of the aggregate's input", resolved by InferFeatureRow. */
 export interface SameAsInput {
@@ -11,10 +11,13 @@ export interface ListOfInput {
 }
 
 /** A column name or an expression, as every aggregate accepts. */
-export type AggInput<C extends string> = C | Expr<C>;
+export type AggInput = string | ExprArg<string>;
 
-export function inputExpr<C extends string>(x: AggInput<C>): Expr<C> {
-  return typeof x === 'string' ? col(x) : x;
+/** The columns an aggregate input reads (a name, or the phantom of an expression). */
+export type ColumnsOf<A> = A extends string ? A : ColsOf<A>;
+
+export function inputExpr(x: AggInput): Expr {
+  return typeof x === 'string' ? col(x) : (x as Expr);
 }
 
 /** Total order on the values aggregates compare (SQL order for the types the layer supports; nulls excluded). */

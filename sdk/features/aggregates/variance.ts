@@ -1,5 +1,5 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
-import { type AggInput, inputExpr } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr } from './values.ts';
 import { numericInput, welfordOps, welfordVariance } from './welford.ts';
 
 for (const sample of [true, false]) {
@@ -19,9 +19,9 @@ for (const sample of [true, false]) {
  *
  * @example likes_var: variance('likes')  // likes_var_28d
  */
-export function variance<C extends string>(
-  arg: AggInput<C>,
+export function variance<const A extends AggInput>(
+  arg: A,
   opts: { population?: boolean } = {},
-): AggSpec<'var_samp' | 'var_pop', C, number | null> {
+): AggSpec<'var_samp' | 'var_pop', ColumnsOf<A>, number | null> {
   return aggSpec(opts.population === true ? 'var_pop' : 'var_samp', [inputExpr(arg)]);
 }

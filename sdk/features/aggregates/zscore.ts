@@ -1,6 +1,6 @@
 import { type AggSpec, aggSpec, defineAggregate } from './define.ts';
 import { type Keyed, keyedExtremumState } from './keyed.ts';
-import { type AggInput, inputExpr } from './values.ts';
+import { type AggInput, type ColumnsOf, inputExpr } from './values.ts';
 import { numericInput, type WelfordState, welfordOps, welfordVariance } from './welford.ts';
 
 defineAggregate({
@@ -42,6 +42,6 @@ defineAggregate({
  *
  * @example likes_z: zscore('likes')  // likes_z_zscore_28d
  */
-export function zscore<C extends string>(arg: AggInput<C>): AggSpec<'zscore', C, number | null> {
+export function zscore<const A extends AggInput>(arg: A): AggSpec<'zscore', ColumnsOf<A>, number | null> {
   return aggSpec('zscore', [inputExpr(arg)]);
 }

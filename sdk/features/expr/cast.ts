@@ -1,4 +1,4 @@
-import { builders, type CastNode, type Expr, makeExpr } from './node.ts';
+import { builders, type CastNode, type Expr, type ExprArg, makeExpr } from './node.ts';
 
 /**
  * A conversion. float64 → int64 truncates toward zero in every engine (the engines' own casts round
@@ -6,7 +6,7 @@ import { builders, type CastNode, type Expr, makeExpr } from './node.ts';
  *
  * @example cast(col('followers'), 'float64')
  */
-export function cast<C extends string>(arg: Expr<C>, to: CastNode['to']): Expr<C> {
+export function cast<C extends string = never>(arg: ExprArg<C>, to: CastNode['to']): Expr<C> {
   return makeExpr<C>({ kind: 'cast', arg, to });
 }
 builders.cast = cast;

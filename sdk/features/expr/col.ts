@@ -7,6 +7,6 @@ import { type Expr, makeExpr } from './node.ts';
  *
  * @example sum(col('likes').plus(col('comments')))
  */
-export function col<N extends string>(name: N): Expr<N> {
+export function col<N extends string = never>(name: N): Expr<N> {
   return makeExpr<N>({ kind: 'col', name });
 }

@@ -25,6 +25,6 @@ function litNode(value: number | bigint | string | boolean | Date | null, type?:
 }
 
 /** Turns a JS value in an expression position into a literal; expressions pass through. */
-export function toExpr<C extends string>(x: ExprLike<C>): Expr<C> {
+export function toExpr<C extends string = never>(x: ExprLike<C>): Expr<C> {
   return isExpr(x) ? (x as Expr<C>) : (lit(x as number | bigint | boolean) as Expr<C>);
 }

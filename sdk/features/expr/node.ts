@@ -87,11 +87,17 @@ export interface FeatNode {
   readonly window: string | null;
 }
 
+/**
+ * An expression in argument position. Inference reads the columns from the phantom only: the methods of
+ * `Expr<C>` mention `C` in parameter positions, where TypeScript would widen it to `string`.
+ */
+export type ExprArg<C extends string = string> = ExprNode & { readonly __columns?: C };
 /** What a method or builder accepts where an expression goes: plain JS values become literals. */
-export type ExprLike<C extends string = string> = Expr<C> | number | bigint | boolean;
-export type ColsOf<E> = E extends Expr<infer C> ? C : never;
+export type ExprLike<C extends string = string> = ExprArg<C> | number | bigint | boolean;
+/** The columns an expression (or plain value) reads, from its phantom. */
+export type ColsOf<E> = E extends { readonly __columns?: infer C } ? Exclude<C, undefined> & string : never;
 
-export interface ExprMethods<C extends string> {
+export interface ExprMethods<C extends string = never> {
   plus<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
   minus<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
   times<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
@@ -103,8 +109,8 @@ export interface ExprMethods<C extends string> {
   lte<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
   gt<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
   gte<D extends string = never>(other: ExprLike<D>): Expr<C | D>;
-  and<D extends string = never>(other: Expr<D>): Expr<C | D>;
-  or<D extends string = never>(other: Expr<D>): Expr<C | D>;
+  and<D extends string = never>(other: ExprArg<D>): Expr<C | D>;
+  or<D extends string = never>(other: ExprArg<D>): Expr<C | D>;
   not(): Expr<C>;
   isNull(): Expr<C>;
   cast(to: CastNode['to']): Expr<C>;
@@ -113,10 +119,10 @@ export interface ExprMethods<C extends string> {
 type Builders = {
   arith(op: ArithOp, l: ExprLike, r: ExprLike): Expr;
   compare(op: CompareOp, l: ExprLike, r: ExprLike): Expr;
-  logic(op: 'and' | 'or', args: readonly Expr[]): Expr;
-  not(e: Expr): Expr;
-  isNull(e: Expr): Expr;
-  cast(e: Expr, to: CastNode['to']): Expr;
+  logic(op: 'and' | 'or', args: readonly ExprArg[]): Expr;
+  not(e: ExprArg): Expr;
+  isNull(e: ExprArg): Expr;
+  cast(e: ExprArg, to: CastNode['to']): Expr;
 };
 
 /** Filled by `methods.ts`; kept out of this file so that node shapes do not import every builder. */

@@ -6,7 +6,7 @@ import { type Expr, type ExprLike, makeExpr } from './node.ts';
  *
  * @example safeDiv(col('likes').plus(col('comments')), col('followers'), 0)
  */
-export function safeDiv<A extends string, B extends string, F extends string = never>(
+export function safeDiv<A extends string = never, B extends string = never, F extends string = never>(
   a: ExprLike<A>,
   b: ExprLike<B>,
   fallback: ExprLike<F> | null = null,

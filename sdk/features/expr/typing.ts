@@ -115,8 +115,22 @@ export function typeOfExpr(node: ExprNode, scope: TypingScope, issues: IssueColl
       );
     case 'cast': {
       const t = sub(node.arg, `${path}.arg`);
-      if ((t === 'timestamp' || t === 'date') && node.to !== 'string') {
-        issues.add('features.bad_cast', path, `cannot cast ${t} to ${node.to} — compare timestamps directly, or cast to 'string'`);
+      // Engines print floats and timestamps differently (0.5 vs 5.0E-1), and parse booleans differently, so
+      // those casts would make the same feature differ between DuckDB, Trino and streaming.
+      if (t === 'timestamp' || t === 'date') {
+        issues.add(
+          'features.bad_cast',
+          path,
+          `cannot cast ${t} to ${node.to}: engines disagree on its text and number forms — compare timestamps directly`,
+        );
+      } else if (t === 'float64' && node.to === 'string') {
+        issues.add('features.bad_cast', path, "cannot cast float64 to string: engines print floats differently — cast to 'int64' first");
+      } else if (t === 'string' && node.to === 'bool') {
+        issues.add(
+          'features.bad_cast',
+          path,
+          "cannot cast string to bool: engines accept different spellings — compare it, e.g. col('x').eq(lit('true'))",
+        );
       }
       return node.to;
     }
