@@ -58,6 +58,9 @@ export const mlflow: ServiceDefinition = {
       ...awsEnv(ctx.config),
       MLFLOW_DISABLE_TELEMETRY: 'true',
       DO_NOT_TRACK: '1',
+      // The GenAI job runner (judges, prompt optimisation) forks seven Huey consumers, ~1.6 GiB in
+      // all; kol-sdk uses tracking and the registry only.
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
       PYTHONUNBUFFERED: '1',
     });
     await launch(
@@ -72,7 +75,7 @@ export const mlflow: ServiceDefinition = {
     return httpOk(`http://${LOOPBACK}:${PORT}/health`);
   },
   async stop(ctx) {
-    // The process group: the CLI, its uvicorn worker and the job runner.
+    // The process group: the CLI and its uvicorn worker.
     await halt(ctx, 'mlflow', { graceMs: 15_000 });
   },
 };
