@@ -14,6 +14,8 @@ export interface ServicesOptions {
   readonly cwd?: string;
   /** Progress lines (never secrets). Default: stderr. */
   readonly log?: (line: string) => void;
+  /** The service modules to drive; default {@link SERVICES}. Tests pass stand-ins. */
+  readonly definitions?: Readonly<Record<ServiceName, ServiceDefinition>>;
 }
 
 /** What `servicesUp` did for one service. */
@@ -89,10 +91,11 @@ async function probe(def: ServiceDefinition, ctx: ServiceContext): Promise<Servi
  */
 export async function servicesUp(names: readonly ServiceName[] = SERVICE_NAMES, options: ServicesOptions = {}): Promise<UpResult[]> {
   const config = configOf(options);
-  const order = withDependencies(names, SERVICES);
+  const defs = options.definitions ?? SERVICES;
+  const order = withDependencies(names, defs);
   const pending = new Map<ServiceName, Promise<UpResult>>();
   for (const name of order) {
-    pending.set(name, upOne(SERVICES[name], serviceContext(config, name, options.log), pending));
+    pending.set(name, upOne(defs[name], serviceContext(config, name, options.log), pending));
   }
   return Promise.all(order.map((name) => pending.get(name) as Promise<UpResult>));
 }
@@ -157,15 +160,16 @@ async function upOne(def: ServiceDefinition, ctx: ServiceContext, pending: Reado
  */
 export async function servicesDown(names: readonly ServiceName[] = SERVICE_NAMES, options: ServicesOptions = {}): Promise<DownResult[]> {
   const config = configOf(options);
-  const chosen = withDependencies(names, SERVICES).filter((n) => names.includes(n));
+  const defs = options.definitions ?? SERVICES;
+  const chosen = withDependencies(names, defs).filter((n) => names.includes(n));
   const pending = new Map<ServiceName, Promise<DownResult>>();
   // Reverse order: every dependent is scheduled (and awaited) before what it depends on.
   for (const name of [...chosen].reverse()) {
-    const dependents = chosen.filter((other) => SERVICES[other].dependsOn.includes(name));
+    const dependents = chosen.filter((other) => defs[other].dependsOn.includes(name));
     const waitFor = dependents.map((d) => pending.get(d) as Promise<DownResult>);
     pending.set(
       name,
-      Promise.all(waitFor).then(() => downOne(SERVICES[name], serviceContext(config, name, options.log))),
+      Promise.all(waitFor).then(() => downOne(defs[name], serviceContext(config, name, options.log))),
     );
   }
   return Promise.all(chosen.map((name) => pending.get(name) as Promise<DownResult>));
@@ -195,6 +199,7 @@ export async function servicesStatus(
   options: ServicesOptions = {},
 ): Promise<ServiceStatus[]> {
   const config = configOf(options);
-  const chosen = withDependencies(names, SERVICES).filter((n) => names.includes(n));
-  return Promise.all(chosen.map((name) => probe(SERVICES[name], serviceContext(config, name, options.log))));
+  const defs = options.definitions ?? SERVICES;
+  const chosen = withDependencies(names, defs).filter((n) => names.includes(n));
+  return Promise.all(chosen.map((name) => probe(defs[name], serviceContext(config, name, options.log))));
 }
