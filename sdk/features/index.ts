@@ -20,6 +20,8 @@ export {
   defineAggregate,
   first,
   hash52,
+  type Incremental,
+  incremental,
   kmvEstimate,
   last,
   lastK,

@@ -7,14 +7,14 @@ import type { FeatureSetDef } from '../../sdk/features/index.ts';
  */
 export const REL_TOL = 1e-9;
 
-export function sameValue(a: unknown, b: unknown, float: boolean): boolean {
+export function sameValue(a: unknown, b: unknown, float: boolean, tol = REL_TOL): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i], float));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i], float, tol));
   if (a instanceof Date || b instanceof Date) return new Date(a as Date).getTime() === new Date(b as Date).getTime();
   if (float) {
     const x = Number(a);
     const y = Number(b);
-    return Math.abs(x - y) <= REL_TOL * Math.max(1, Math.abs(x), Math.abs(y));
+    return Math.abs(x - y) <= tol * Math.max(1, Math.abs(x), Math.abs(y));
   }
   return typeof a === 'bigint' || typeof b === 'bigint' ? BigInt(a as bigint) === BigInt(b as bigint) : a === b;
 }

@@ -22,7 +22,7 @@ export interface AggSpec<Op extends string = string, C extends string = string, 
 /**
  * Incremental state of an aggregate, the contract the streaming aggregator and tiles rely on.
  * Functions may mutate and return their first argument. `remove` exists only where the aggregate is
- * invertible (count, sum, mean, variance, slope); others are windowed by merging tiles.
+ * invertible without drift (count, sum, mean, ratio of those); others are windowed by merging tiles.
  * Input values are JS values as DuckDB reads them back: int64 → bigint, float64 → number, timestamp → Date.
  */
 export interface StateOps<S = unknown> {

@@ -14,6 +14,7 @@ export {
   type StateOps,
 } from './define.ts';
 export { first } from './first.ts';
+export { type Incremental, incremental } from './incremental.ts';
 export { hash52, kmvEstimate } from './kmv.ts';
 export { last } from './last.ts';
 export { lastK } from './last-k.ts';

@@ -15,7 +15,7 @@ defineAggregate({
       init: () => [a.init(), b.init()],
       add: (s, v, t) => {
         const [x, y] = s as [unknown, unknown];
-        return [a.add(x, v.slice(0, 1), t), b.add(y, v.slice(1), t)];
+        return [a.add(x, v[0] as unknown[], t), b.add(y, v[1] as unknown[], t)];
       },
       merge: (s1, s2) => {
         const [x1, y1] = s1 as [unknown, unknown];
@@ -33,7 +33,7 @@ defineAggregate({
       const [ra, rb] = [a.remove, b.remove];
       ops.remove = (s, v, t) => {
         const [x, y] = s as [unknown, unknown];
-        return [ra(x, v.slice(0, 1), t), rb(y, v.slice(1), t)];
+        return [ra(x, v[0] as unknown[], t), rb(y, v[1] as unknown[], t)];
       };
     }
     return ops;
@@ -41,8 +41,8 @@ defineAggregate({
 });
 
 /**
- * `numerator / denominator` over the same window. Each part reads at most one input; the state receives
- * the parts' inputs in order.
+ * `numerator / denominator` over the same window. The state receives one input array per part
+ * (see incremental.ts).
  *
  * @example like_rate: ratio(sum('likes'), sum('impressions'))  // like_rate_ratio_7d
  */

@@ -4,7 +4,10 @@ import { numericInput } from './welford.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Co-moments of (t, v): mergeable and invertible like Welford's, so the slope tiles and slides. */
+/**
+ * Co-moments of (t, v): mergeable like Welford's. Like variance (see welford.ts), the state offers no
+ * `remove`: subtraction drifts where the true spread is zero, turning a null slope into a number.
+ */
 interface CoMoments {
   n: number;
   mt: number;
@@ -23,11 +26,13 @@ function add(s: CoMoments, t: number, v: number): CoMoments {
   return s;
 }
 
-function remove(s: CoMoments, t: number, v: number): CoMoments {
+/** The reverse step, for callers that accept drift (see above). */
+export function removeCoMoment(s: CoMoments, t: number, v: number): CoMoments {
   if (s.n <= 1) return { n: 0, mt: 0, mv: 0, ctv: 0, m2t: 0 };
   const n = s.n - 1;
-  const mt = (s.mt * s.n - t) / n;
-  const mv = (s.mv * s.n - v) / n;
+  // The reverse Welford step; (mean·n − x)/(n − 1) would cancel catastrophically on epoch-sized times.
+  const mt = s.mt - (t - s.mt) / n;
+  const mv = s.mv - (v - s.mv) / n;
   s.ctv -= (t - mt) * (v - s.mv);
   s.m2t -= (t - mt) * (t - s.mt);
   if (s.m2t < 0) s.m2t = 0;
@@ -66,7 +71,6 @@ defineAggregate({
   state: () => ({
     init: (): CoMoments => ({ n: 0, mt: 0, mv: 0, ctv: 0, m2t: 0 }),
     add: (s, [v], t) => (isNullish(v) ? s : add(s as CoMoments, t / DAY_MS, Number(v))),
-    remove: (s, [v], t) => (isNullish(v) ? s : remove(s as CoMoments, t / DAY_MS, Number(v))),
     merge: (a, b) => merge(a as CoMoments, b as CoMoments),
     read: (s) => {
       const m = s as CoMoments;

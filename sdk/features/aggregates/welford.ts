@@ -1,7 +1,14 @@
 import type { StateOps } from './define.ts';
 import { isNullish } from './values.ts';
 
-/** Count, mean and sum of squared deviations: numerically stable, mergeable (Chan et al.), and invertible. */
+/**
+ * Count, mean and sum of squared deviations: numerically stable and mergeable (Chan et al.).
+ *
+ * The state functions offer no `remove`: subtracting an expired value can leave a residue where the true
+ * spread is zero (a stddev of 1e-5 instead of 0 after enough history), so a sliding window computed that way
+ * would disagree with SQL. Windows merge tiles instead, which is exact to rounding. `welfordRemove` stays for
+ * callers that accept the drift.
+ */
 export interface WelfordState {
   n: number;
   mean: number;
@@ -47,7 +54,6 @@ export function welfordOps(read: (s: WelfordState) => unknown): StateOps {
   return {
     init: (): WelfordState => ({ n: 0, mean: 0, m2: 0 }),
     add: (s, [v]) => (isNullish(v) ? s : welfordAdd(s as WelfordState, Number(v))),
-    remove: (s, [v]) => (isNullish(v) ? s : welfordRemove(s as WelfordState, Number(v))),
     merge: (a, b) => welfordMerge(a as WelfordState, b as WelfordState),
     read: (s) => read(s as WelfordState),
   };
