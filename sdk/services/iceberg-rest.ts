@@ -71,7 +71,7 @@ export const icebergRest: ServiceDefinition = {
     const dir = installDir(ctx);
     const env = serverEnv({ ...awsEnv(ctx.config), ...icebergCatalogEnv(ctx.config, ctx.runDir) });
     const args = ['-Xmx512m', '-XX:+UseSerialGC', '-cp', `${join(dir, 'classes')}:${join(dir, JAR)}`, MAIN_CLASS];
-    await launch(ctx, 'iceberg-rest', { command: jdk.java, args, env }, () => icebergRest.ready(ctx), 90_000);
+    await launch(ctx, 'iceberg-rest', { command: jdk.java, args, env }, () => icebergRest.ready(ctx), { timeoutMs: 90_000 });
   },
   async ready() {
     try {

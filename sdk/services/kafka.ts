@@ -71,7 +71,7 @@ export const kafka: ServiceDefinition = {
       await runCommand(format.command, format.args, { cwd: ctx.runDir, env: serverEnv(), logFile, timeoutMs: 120_000 });
     }
     const server = java(ctx, 'kafka.Kafka', [propsFile]);
-    await launch(ctx, 'kafka', { ...server, env: serverEnv() }, () => kafka.ready(ctx), 90_000, { graceMs: 30_000 });
+    await launch(ctx, 'kafka', { ...server, env: serverEnv() }, () => kafka.ready(ctx), { timeoutMs: 90_000, intervalMs: 500 });
   },
   async ready() {
     const { Kafka, logLevel } = await import('kafkajs');

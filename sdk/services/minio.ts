@@ -89,7 +89,7 @@ export const minio: ServiceDefinition = {
       `${LOOPBACK}:${CONSOLE_PORT}`,
       '--quiet',
     ];
-    await launch(ctx, 'minio', { command: binary(ctx), args, env }, () => minio.ready(ctx), 60_000);
+    await launch(ctx, 'minio', { command: binary(ctx), args, env }, () => minio.ready(ctx), { timeoutMs: 60_000 });
   },
   async ready(ctx) {
     const { ListBucketsCommand } = await import('@aws-sdk/client-s3');

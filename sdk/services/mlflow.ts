@@ -68,7 +68,7 @@ export const mlflow: ServiceDefinition = {
       'mlflow',
       { command: join(venv(ctx), 'bin', 'mlflow'), args: mlflowServerArgs(ctx.runDir), env },
       () => mlflow.ready(ctx),
-      120_000,
+      { timeoutMs: 120_000 },
     );
   },
   async ready() {

@@ -97,8 +97,7 @@ export const postgres: ServiceDefinition = {
       'postgres',
       { command: join(BIN_DIR, 'postgres'), args: postgresArgs(dataDir, socketDir), env: serverEnv(), ...(runAs ?? {}) },
       () => postgres.ready(ctx),
-      60_000,
-      { signal: 'SIGINT', group: false },
+      { timeoutMs: 60_000, stop: { signal: 'SIGINT', group: false } },
     );
   },
   async ready() {

@@ -24,7 +24,9 @@ export const redis: ServiceDefinition = {
       ctx.log('installed redis-server with apt-get');
   },
   async start(ctx) {
-    await launch(ctx, 'redis', { command: BIN, args: redisArgs(ctx.runDir), env: serverEnv() }, () => redis.ready(ctx), 30_000);
+    await launch(ctx, 'redis', { command: BIN, args: redisArgs(ctx.runDir), env: serverEnv() }, () => redis.ready(ctx), {
+      timeoutMs: 30_000,
+    });
   },
   async ready() {
     return (await tcpExchange(PORT, 'PING\r\n')).startsWith('+PONG');

@@ -17,24 +17,37 @@ export interface LaunchSpec {
  * answers. A server that fails to become ready is stopped again, so no half-started process lingers.
  *
  * @example
- * await launch(ctx, 'redis', { command: bin, args: ['--port', '6379'], env: serverEnv() }, () => ping(), 30_000);
+ * await launch(ctx, 'redis', { command: bin, args: ['--port', '6379'], env: serverEnv() }, () => ping(), { timeoutMs: 30_000 });
  */
+export interface LaunchOptions {
+  readonly timeoutMs: number;
+  /** Between readiness probes; a probe that runs a query should not flood the server's log. */
+  readonly intervalMs?: number;
+  /** How to stop it again when it does not become ready. */
+  readonly stop?: StopOptions;
+}
+
 export async function launch(
   ctx: ServiceContext,
   name: ServiceName,
   spec: LaunchSpec,
   ready: () => Promise<boolean>,
-  timeoutMs: number,
-  stopOptions: StopOptions = {},
+  options: LaunchOptions,
 ): Promise<void> {
   const { pidFile, logFile } = servicePaths(ctx, name);
   mkdirSync(ctx.runDir, { recursive: true });
   const started = Date.now();
   const child = spawnDetached({ ...spec, cwd: spec.cwd ?? ctx.runDir, logFile, pidFile });
   try {
-    await waitUntil(ready, { what: name, timeoutMs, logFile, child });
+    await waitUntil(ready, {
+      what: name,
+      timeoutMs: options.timeoutMs,
+      logFile,
+      child,
+      ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    });
   } catch (error) {
-    await stopByPidFile(pidFile, { ...stopOptions, graceMs: 5_000 });
+    await stopByPidFile(pidFile, { ...options.stop, graceMs: 5_000 });
     throw error;
   }
   ctx.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid}, log ${logFile})`);

@@ -62,6 +62,9 @@ export function trinoEtc(options: TrinoEtcOptions): TrinoEtc {
     '-Djdk.nio.maxCachedBufferSize=2000000',
     '-Dfile.encoding=UTF-8',
     '-XX:+EnableDynamicAgentLoading',
+    // Trino's libraries (JNA, JOL) use native access and sun.misc.Unsafe; allowed, they do not warn at start.
+    '--enable-native-access=ALL-UNNAMED',
+    '--sun-misc-unsafe-memory-access=allow',
   ];
   const iceberg: [string, string][] = [
     ['connector.name', 'iceberg'],

@@ -102,8 +102,10 @@ export const trino: ServiceDefinition = {
     if (!existsSync(join(serverHome(ctx), 'bin', 'launcher'))) throw new Error(`Trino is not installed in ${serverHome(ctx)}`);
     // `run` keeps the server in the foreground (the launcher execs java), so the pid we record is Trino's.
     const args = ['run', '--etc-dir', etcDir, '--data-dir', dataDir];
-    await launch(ctx, 'trino', { command: join(serverHome(ctx), 'bin', 'launcher'), args, env }, () => trino.ready(ctx), 240_000, {
-      graceMs: 30_000,
+    // Each failed probe is a failed query in Trino's log ("No nodes available"), so probe once a second.
+    await launch(ctx, 'trino', { command: join(serverHome(ctx), 'bin', 'launcher'), args, env }, () => trino.ready(ctx), {
+      timeoutMs: 240_000,
+      intervalMs: 1000,
     });
   },
   async ready() {
