@@ -50,7 +50,9 @@ export {
   cast,
   coalesce,
   col,
+  compileEvaluator,
   div,
+  type Evaluator,
   type Expr,
   type ExprLike,
   type ExprNode,
@@ -69,6 +71,7 @@ export {
   or,
   safeDiv,
   sub,
+  type TypingScope,
   typeOfExpr,
   walkExpr,
 } from './expr/index.ts';

@@ -57,6 +57,9 @@ export function exprSql(node: ExprNode, scope: ExprScope): string {
       if (from === node.to) return x;
       if (node.to === 'int64' && from === 'float64') return d.truncToInt64(x);
       if (node.to === 'bool' && (from === 'int64' || from === 'float64')) return `(${x} <> 0)`;
+      // DuckDB rounds '3.5' to 4 when casting text to an integer and Trino refuses it: parse as a double
+      // and truncate, the same everywhere.
+      if (from === 'string' && node.to === 'int64') return d.truncToInt64(`TRY_CAST(${x} AS ${d.type('float64')})`);
       if (from === 'string') return `TRY_CAST(${x} AS ${d.type(node.to)})`;
       return `CAST(${x} AS ${d.type(node.to)})`;
     }

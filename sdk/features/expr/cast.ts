@@ -2,7 +2,8 @@ import { builders, type CastNode, type Expr, type ExprArg, makeExpr } from './no
 
 /**
  * A conversion. float64 → int64 truncates toward zero in every engine (the engines' own casts round
- * differently, so the generator writes the truncation out).
+ * differently, so the generator writes the truncation out); string → int64 parses a number and truncates it
+ * (null when the text is not a number); string → float64 parses (null when it does not).
  *
  * @example cast(col('followers'), 'float64')
  */

@@ -143,7 +143,6 @@ function cmp(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const INT = /^\s*[+-]?\d+\s*$/;
 const FLOAT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 function castValue(v: unknown, from: ValueType | 'null', to: 'string' | 'int64' | 'float64' | 'bool'): unknown {
@@ -155,7 +154,7 @@ function castValue(v: unknown, from: ValueType | 'null', to: 'string' | 'int64' 
       if (typeof v === 'bigint') return v;
       if (typeof v === 'number') return BigInt(Math.trunc(v));
       if (typeof v === 'boolean') return v ? 1n : 0n;
-      return INT.test(String(v)) ? BigInt(String(v).trim()) : null;
+      return FLOAT.test(String(v)) ? BigInt(Math.trunc(Number(v))) : null;
     case 'float64':
       if (typeof v === 'string') return FLOAT.test(v) ? Number(v) : null;
       return Number(v);

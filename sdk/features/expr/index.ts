@@ -14,4 +14,4 @@ export type { ColsOf, Expr, ExprArg, ExprLike, ExprNode } from './node.ts';
 export { isExpr } from './node.ts';
 export { not } from './not.ts';
 export { safeDiv } from './safe-div.ts';
-export { typeOfExpr, walkExpr } from './typing.ts';
+export { type TypingScope, typeOfExpr, walkExpr } from './typing.ts';
