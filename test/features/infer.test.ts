@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { explain } from '../../sdk/compile/index.ts';
-import type { InferFeatureRow } from '../../sdk/features/index.ts';
-import { type creatorCohorts, creatorEngagement, creatorFollowers } from './fixtures.ts';
+import { creator, defineFeatureSet, type InferFeatureRow, sum } from '../../sdk/features/index.ts';
+import { type creatorCohorts, creatorEngagement, creatorFollowers, engagement } from './fixtures.ts';
 
 /** Type-level checks run under `tsc --noEmit`; the runtime assertions keep vitest honest about the file. */
 describe('InferFeatureRow', () => {
