@@ -50,7 +50,11 @@ describe('resolveConfig', () => {
   });
 
   it('lets the environment override the file, and --profile override KOL_PROFILE', () => {
-    const cwd = project({ profile: 'cluster', kafka: { brokers: ['file-broker:1'] }, profiles: { cluster: { redis: { url: 'redis://file:1' } } } });
+    const cwd = project({
+      profile: 'cluster',
+      kafka: { brokers: ['file-broker:1'] },
+      profiles: { cluster: { redis: { url: 'redis://file:1' } } },
+    });
     const c = resolveConfig({
       cwd,
       env: { ...keys, KAFKA_BROKERS: 'a:1, b:2', REDIS_URL: 'redis://env:6379', KOL_PROFILE: 'local' },

@@ -5,7 +5,7 @@ import { CliError, EXIT } from '../exit-codes.ts';
 
 const mib = (bytes: number | undefined) => (bytes === undefined ? '' : `${Math.round(bytes / 2 ** 20)} MiB`);
 
-function names(ctx: CommandContext, args: readonly string[]): ServiceName[] | undefined {
+function names(args: readonly string[]): ServiceName[] | undefined {
   if (args.length === 0) return undefined;
   try {
     return parseServiceNames(args);
@@ -33,7 +33,7 @@ export function registerServices(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (args: string[], _opts, command: Command) => {
       const ctx = commandContext(command);
-      const chosen = names(ctx, args);
+      const chosen = names(args);
       const bar = ctx.out.progress(chosen?.length ?? 7, 'services');
       const started = Date.now();
       const results = await servicesUp(chosen, {
@@ -61,7 +61,7 @@ export function registerServices(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (args: string[], _opts, command: Command) => {
       const ctx = commandContext(command);
-      const results = await servicesDown(names(ctx, args), { config: servicesConfig(ctx), log: (l) => ctx.out.json || ctx.out.note(l) });
+      const results = await servicesDown(names(args), { config: servicesConfig(ctx), log: (l) => ctx.out.json || ctx.out.note(l) });
       ctx.out.result({ services: results }, () =>
         ctx.out.table(results.map((r) => ({ name: r.name, outcome: r.outcome, detail: r.detail }))),
       );
@@ -74,7 +74,7 @@ export function registerServices(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (args: string[], _opts, command: Command) => {
       const ctx = commandContext(command);
-      const status = await servicesStatus(names(ctx, args), { config: servicesConfig(ctx) });
+      const status = await servicesStatus(names(args), { config: servicesConfig(ctx) });
       const totalRss = status.reduce((s, x) => s + (x.rssBytes ?? 0), 0);
       ctx.out.result({ services: status, totalRssBytes: totalRss }, () => {
         ctx.out.table(
