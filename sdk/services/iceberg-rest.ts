@@ -7,7 +7,7 @@ import { awsEnv, serverEnv, servicePaths } from './context.ts';
 import { cachedInstall, runCommand } from './install.ts';
 import { findJava } from './java.ts';
 import { mavenCopy } from './maven.ts';
-import { LOOPBACK } from './net.ts';
+import { LOOPBACK, PROBE_TIMEOUT_MS } from './net.ts';
 import { halt, launch } from './server.ts';
 import type { ServiceContext, ServiceDefinition } from './types.ts';
 
@@ -75,7 +75,7 @@ export const icebergRest: ServiceDefinition = {
   },
   async ready() {
     try {
-      const response = await fetch(`http://${LOOPBACK}:${PORT}/v1/config`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`http://${LOOPBACK}:${PORT}/v1/config`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
       const body = (await response.json()) as { defaults?: unknown; overrides?: unknown };
       return response.ok && typeof body.defaults === 'object' && typeof body.overrides === 'object';
     } catch {

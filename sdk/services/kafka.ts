@@ -5,7 +5,7 @@ import { cachedInstall, runCommand } from './install.ts';
 import { findJava } from './java.ts';
 import { KAFKA_PORT, KAFKA_VERSION, kafkaClusterId, kafkaLog4j2Properties, kafkaServerProperties, LOG4J_VERSION } from './kafka-config.ts';
 import { mavenClasspath } from './maven.ts';
-import { LOOPBACK } from './net.ts';
+import { LOOPBACK, PROBE_TIMEOUT_MS } from './net.ts';
 import { halt, launch } from './server.ts';
 import type { ServiceContext, ServiceDefinition } from './types.ts';
 
@@ -24,6 +24,8 @@ function java(ctx: ServiceContext, mainClass: string, args: string[]): { command
       HEAP,
       '-XX:+UseG1GC',
       '-Djava.awt.headless=true',
+      // Kafka's buffer unmapper uses sun.misc.Unsafe; JDK 23+ warns at every start unless it is allowed.
+      ...(jdk.major >= 23 ? ['--sun-misc-unsafe-memory-access=allow'] : []),
       `-Dlog4j2.configurationFile=${join(ctx.runDir, 'log4j2.properties')}`,
       '-cp',
       `${libDir(ctx)}/*`,
@@ -42,7 +44,7 @@ export const kafka: ServiceDefinition = {
   dependsOn: [],
   async install(ctx) {
     const dir = join(ctx.cacheDir, KAFKA_VERSION);
-    const fetched = await cachedInstall(dir, `kafka ${KAFKA_VERSION} log4j ${LOG4J_VERSION}`, async () => {
+    const fetched = await cachedInstall(dir, `kafka ${KAFKA_VERSION} log4j-slf4j-impl ${LOG4J_VERSION}`, async () => {
       ctx.log(`fetching Kafka ${KAFKA_VERSION} jars with Maven`);
       await mavenClasspath(
         'kafka',
@@ -50,7 +52,8 @@ export const kafka: ServiceDefinition = {
           { groupId: 'org.apache.kafka', artifactId: 'kafka_2.13', version: KAFKA_VERSION },
           { groupId: 'org.apache.kafka', artifactId: 'kafka-tools', version: KAFKA_VERSION },
           { groupId: 'org.apache.logging.log4j', artifactId: 'log4j-core', version: LOG4J_VERSION },
-          { groupId: 'org.apache.logging.log4j', artifactId: 'log4j-slf4j2-impl', version: LOG4J_VERSION },
+          // Kafka pins slf4j-api 1.7, which ignores the slf4j2 binding and logs nothing; this is the 1.x binding.
+          { groupId: 'org.apache.logging.log4j', artifactId: 'log4j-slf4j-impl', version: LOG4J_VERSION },
         ],
         dir,
         servicePaths(ctx, 'kafka').installLog,
@@ -80,7 +83,7 @@ export const kafka: ServiceDefinition = {
       brokers: [`${LOOPBACK}:${KAFKA_PORT}`],
       logLevel: logLevel.NOTHING,
       connectionTimeout: 1000,
-      requestTimeout: 2000,
+      requestTimeout: PROBE_TIMEOUT_MS,
       retry: { retries: 0 },
     }).admin();
     try {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { KolConfig } from '../config/types.ts';
 import { serverEnv, servicePaths } from './context.ts';
 import { cachedInstall, requireCommand, runCommand } from './install.ts';
-import { LOOPBACK } from './net.ts';
+import { LOOPBACK, PROBE_TIMEOUT_MS } from './net.ts';
 import { halt, launch } from './server.ts';
 import type { ServiceContext, ServiceDefinition } from './types.ts';
 
@@ -45,7 +45,7 @@ async function client(config: KolConfig) {
     forcePathStyle: true,
     credentials: credentials(config),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    requestHandler: { connectionTimeout: 1000, requestTimeout: PROBE_TIMEOUT_MS },
   });
 }
 

@@ -4,6 +4,12 @@ import { connect } from 'node:net';
 export const LOOPBACK = '127.0.0.1';
 
 /**
+ * How long one readiness or status probe may take. Generous: on a busy 2-core machine a JVM in a GC
+ * pause easily takes 2 s to answer, and a false "unhealthy" makes `up` restart a healthy server.
+ */
+export const PROBE_TIMEOUT_MS = 5000;
+
+/**
  * True when something accepts TCP connections on `host:port`; says nothing about what it is.
  *
  * @example
@@ -28,7 +34,7 @@ export function portOpen(port: number, host = LOOPBACK, timeoutMs = 500): Promis
  * @example
  * await httpOk('http://127.0.0.1:5000/health'); // true
  */
-export async function httpOk(url: string, timeoutMs = 2000): Promise<boolean> {
+export async function httpOk(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();
@@ -45,7 +51,7 @@ export async function httpOk(url: string, timeoutMs = 2000): Promise<boolean> {
  * @example
  * await tcpExchange(6379, 'PING\r\n'); // '+PONG\r\n'
  */
-export function tcpExchange(port: number, line: string, timeoutMs = 1000, host = LOOPBACK): Promise<string> {
+export function tcpExchange(port: number, line: string, timeoutMs = PROBE_TIMEOUT_MS, host = LOOPBACK): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let answer = '';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ensureDebianPackage } from './apt.ts';
 import { serverEnv, servicePaths } from './context.ts';
 import { runCommand } from './install.ts';
-import { LOOPBACK } from './net.ts';
+import { LOOPBACK, PROBE_TIMEOUT_MS } from './net.ts';
 import { halt, launch } from './server.ts';
 import type { ServiceContext, ServiceDefinition } from './types.ts';
 
@@ -56,7 +56,7 @@ function prepareDirs(ctx: ServiceContext, runAs: { uid: number; gid: number } | 
 
 async function query(database: string, sql: string, params: unknown[] = []): Promise<unknown[]> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ host: LOOPBACK, port: PORT, user: PG_SUPERUSER, database, connectionTimeoutMillis: 1500 });
+  const client = new pg.Client({ host: LOOPBACK, port: PORT, user: PG_SUPERUSER, database, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   client.on('error', () => {});
   try {
     await client.connect();

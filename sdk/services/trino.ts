@@ -4,7 +4,7 @@ import { awsEnv, serverEnv, servicePaths } from './context.ts';
 import { cachedInstall, runCommand } from './install.ts';
 import { findJava } from './java.ts';
 import { mavenCopy } from './maven.ts';
-import { LOOPBACK } from './net.ts';
+import { LOOPBACK, PROBE_TIMEOUT_MS } from './net.ts';
 import { halt, launch } from './server.ts';
 import { TRINO_MIN_JAVA, TRINO_PLUGINS, TRINO_PORT, TRINO_VERSION, trinoEtc } from './trino-config.ts';
 import type { ServiceContext, ServiceDefinition } from './types.ts';
@@ -111,7 +111,7 @@ export const trino: ServiceDefinition = {
   async ready() {
     // "starting": false in /v1/info comes before the node can be scheduled; only a query proves it.
     try {
-      const rows = await trinoQuery('SELECT 1', { timeoutMs: 5000 });
+      const rows = await trinoQuery('SELECT 1', { timeoutMs: PROBE_TIMEOUT_MS });
       return rows[0]?.[0] === 1;
     } catch {
       return false;
