@@ -50,6 +50,13 @@ export const DIALECTS = { duckdb, trino } as const;
  * (expressions, hashes) are computed once per event before the join rather than once per joined row.
  * Cost grows with spine rows × events in the longest window per key; `lifetime` windows join all history.
  *
+ * Measured (DuckDB, 1 thread; 2.5k creators × 365 daily observations = 912k rows, 30k spine rows, sum /
+ * count / last over 7d and 28d): 1.0 s, against 0.16 s for a hand-written range join that ignores
+ * revisions. The version-validity window accounts for ~0.35 s of the gap and is paid by any as-known-at
+ * query; the (event time, value) tie-break of first/last another ~0.2 s. Next steps when the benchmark asks:
+ * skip versioning for sources declared append-only, and for invertible aggregates replace the range join by
+ * cumulative sums of ±deltas at each version's validity bounds, ASOF-joined to the spine (O(n log n)).
+ *
  * @example
  * const { sql } = compileFeatureSet(creatorEngagement, { dialect: 'duckdb', spine: { table: 'labels' } });
  */
@@ -170,8 +177,9 @@ export function compileFeatureSet(set: FeatureSetDef, opts: CompileOptions): Com
     ctes.push([
       'versions',
       // A version is the latest known from its observation until the next one; rows without an event key are
-      // events of their own and never superseded.
-      `SELECT *, CASE WHEN ${ek.map((k) => `${k} IS NULL`).join(' OR ')} THEN NULL ELSE lead(${order}) OVER (PARTITION BY ${ek.join(', ')} ORDER BY ${order}) END AS __valid_to\n    FROM events`,
+      // events of their own and never superseded. "Forever" is a number, not NULL: an OR in the join condition
+      // would turn DuckDB's hash join into a nested-loop join (700× slower at 1M events).
+      `SELECT *, CASE WHEN ${ek.map((k) => `${k} IS NULL`).join(' OR ')} THEN ${FOREVER} ELSE COALESCE(lead(${order}) OVER (PARTITION BY ${ek.join(', ')} ORDER BY ${order}), ${FOREVER}) END AS __valid_to\n    FROM events`,
     ]);
   }
   if (cohorts) {
@@ -202,7 +210,7 @@ export function compileFeatureSet(set: FeatureSetDef, opts: CompileOptions): Com
     ...keys.map((k) => `v.${k} = s.${k}`),
     'v.__et <= s.__asof',
     ...(bitemporal ? ['v.__ot <= s.__asof'] : []),
-    ...(versioned ? ['(v.__valid_to IS NULL OR v.__valid_to > s.__asof)'] : []),
+    ...(versioned ? ['v.__valid_to > s.__asof'] : []),
     ...(longest !== undefined ? [`v.__et > s.${lowerBoundColumn(longest)}`] : []),
   ];
   ctes.push([
@@ -244,4 +252,6 @@ export function compileFeatureSet(set: FeatureSetDef, opts: CompileOptions): Com
 type AggregateDefPrepare = ((ctx: PrepareContext) => string) | undefined;
 
 const lowerBoundColumn = (w: WindowSpec) => `__lo_${w.name}`;
+/** The largest BIGINT: the end of validity of a version nothing has superseded. */
+const FOREVER = '9223372036854775807';
 const asValue = (t: ValueType | 'null'): ValueType => (t === 'null' ? 'float64' : t);

@@ -8,7 +8,7 @@ events AS (
     WHERE "created_at" IS NOT NULL
 ),
 versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN NULL ELSE lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et) END AS __valid_to
+    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
     FROM events
 ),
 spine AS (
@@ -20,7 +20,7 @@ joined AS (
     FROM spine AS s LEFT JOIN versions AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND (v.__valid_to IS NULL OR v.__valid_to > s.__asof)
+      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_7d
 ),
 aggregated AS (

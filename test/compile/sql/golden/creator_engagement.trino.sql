@@ -8,7 +8,7 @@ events AS (
     WHERE "posted_at" IS NOT NULL AND "observed_at" IS NOT NULL
 ),
 versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN NULL ELSE lead(__ot) OVER (PARTITION BY __ek_0 ORDER BY __ot) END AS __valid_to
+    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__ot) OVER (PARTITION BY __ek_0 ORDER BY __ot), 9223372036854775807) END AS __valid_to
     FROM events
 ),
 spine AS (
@@ -21,7 +21,7 @@ joined AS (
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
       AND v.__ot <= s.__asof
-      AND (v.__valid_to IS NULL OR v.__valid_to > s.__asof)
+      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",
