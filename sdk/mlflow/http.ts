@@ -58,7 +58,13 @@ const RETRIABLE_NETWORK = new Set([
   'UND_ERR_CLOSED',
 ]);
 
-/** 429 and 5xx (except 501 Not Implemented, which no retry will fix). */
+/**
+ * 429 and 5xx (except 501 Not Implemented, which no retry will fix).
+ *
+ * @example
+ * isRetriableStatus(503); // true
+ * isRetriableStatus(501); // false
+ */
 export function isRetriableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status !== 501);
 }
@@ -92,7 +98,12 @@ function retryAfter(header: string | string[] | undefined): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-/** Splits credentials out of a tracking URI; the rest is safe to print. */
+/**
+ * Splits credentials out of a tracking URI; the rest is safe to print.
+ *
+ * @example
+ * parseTrackingUri('http://kol:pw@127.0.0.1:5000/'); // { baseUrl: 'http://127.0.0.1:5000', username: 'kol', password: 'pw' }
+ */
 export function parseTrackingUri(uri: string): { baseUrl: string; username?: string; password?: string } {
   const url = new URL(uri);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

@@ -45,6 +45,10 @@ const VERSION_LIKE_ALIAS = /^[vV]\d+$/;
  * Why MLflow would refuse `key` as a metric, param or tag name, or undefined when it is fine. Keys
  * double as file names in the file store, so `a//b`, `./a`, `a/` and `..a` are refused like bad
  * characters.
+ *
+ * @example
+ * keyProblem('val/auc'); // undefined
+ * keyProblem('auc!'); // 'has characters MLflow refuses — …'
  */
 export function keyProblem(key: unknown): string | undefined {
   if (typeof key !== 'string' || key.length === 0) return 'is empty — give every metric, param and tag a name';

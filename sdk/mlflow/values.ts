@@ -57,7 +57,12 @@ export function pythonFloatRepr(value: number): string {
   return `${sign}${m}e${e < 0 ? '-' : '+'}${abs < 10 ? `0${abs}` : abs}`;
 }
 
-/** Reads what Python's `float()` reads from a file-store metric line. */
+/**
+ * Reads what Python's `float()` reads from a file-store metric line.
+ *
+ * @example
+ * parsePythonFloat('nan'); // NaN
+ */
 export function parsePythonFloat(text: string): number {
   const t = text.trim().toLowerCase();
   if (t === 'nan' || t === '+nan' || t === '-nan') return Number.NaN;

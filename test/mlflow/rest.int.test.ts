@@ -62,6 +62,58 @@ describe('the REST client against MLflow 3.17.2', () => {
     expect(e).toMatchObject({ status: 501, remoteCode: 'NOT_IMPLEMENTED', retriable: false });
   });
 
+  it('experiments, runs and the registry: search with paging, update, delete/restore, tags', async () => {
+    const name = `KOL_it_ops_${suffix}`;
+    const experimentId = await client.createExperiment(name, { tags: { team: 'kol' } });
+    await client.setExperimentTag(experimentId, 'purpose', 'ops');
+    expect((await client.getExperiment(experimentId)).tags).toEqual({ team: 'kol', purpose: 'ops' });
+    const found = await client.searchExperiments({ filter: `name = '${name}'` });
+    expect(found.items.map((e) => e.experimentId)).toEqual([experimentId]);
+
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await client.createRun({ experimentId, runName: `r${i}`, startTime: 1_790_000_000_000 + i })).info.runId);
+    const first = await client.searchRuns({ experimentIds: [experimentId], maxResults: 2 });
+    expect(first.items.map((r) => r.info.runName)).toEqual(['r4', 'r3']);
+    expect(first.nextPageToken).toBeDefined();
+    const all: string[] = [];
+    for await (const r of client.iterateRuns({ experimentIds: [experimentId], maxResults: 2 })) all.push(r.info.runName);
+    expect(all).toEqual(['r4', 'r3', 'r2', 'r1', 'r0']);
+
+    const id = ids[0] as string;
+    const info = await client.updateRun(id, { runName: 'renamed' });
+    expect(info.runName).toBe('renamed');
+    await client.setRunTag(id, 'stage', 'dev');
+    await client.deleteRunTag(id, 'stage');
+    expect((await client.getRun(id)).data.tags.stage).toBeUndefined();
+    expect((await client.terminateRun(id, 'KILLED')).status).toBe('KILLED');
+    await client.deleteRun(id);
+    expect((await client.getRun(id)).info.lifecycleStage).toBe('deleted');
+    expect((await client.searchRuns({ experimentIds: [experimentId], viewType: 'DELETED_ONLY' })).items.map((r) => r.info.runId)).toEqual([
+      id,
+    ]);
+    await client.restoreRun(id);
+    expect((await client.getRun(id)).info.lifecycleStage).toBe('active');
+
+    const model = `KOL_it_ops_model_${suffix}`;
+    await client.createRegisteredModel(model, { description: 'ops' });
+    await client.setRegisteredModelTag(model, 'owner', 'kol');
+    const v = await client.createModelVersion({ name: model, runId: id, artifactPath: 'model' });
+    await client.setModelVersionTag(model, v.version, 'auc', '0.9');
+    await client.deleteModelVersionTag(model, v.version, 'auc');
+    expect((await client.getModelVersion(model, v.version)).tags).toEqual({});
+    await client.deleteRegisteredModelTag(model, 'owner');
+    expect(
+      (await client.searchRegisteredModels({ filter: `name = '${model}'` })).items.map((m) => [m.name, m.description, m.tags]),
+    ).toEqual([[model, 'ops', {}]]);
+    expect((await client.searchModelVersions({ filter: `name = '${model}'` })).items.map((x) => x.version)).toEqual(['1']);
+    await client.setAlias(model, 'champion', v.version);
+    await client.deleteAlias(model, 'champion');
+    expect((await client.getRegisteredModel(model)).aliases).toEqual({});
+    await client.deleteRegisteredModel(model);
+    expect(await client.getRegisteredModel(model).catch((e: RemoteError) => e.remoteCode)).toBe('RESOURCE_DOES_NOT_EXIST');
+  });
+
   it('refuses bad input with a clear error and keeps what was logged before', async () => {
     const experimentId = await client.ensureExperiment(`KOL_it_bad_${suffix}`);
     const run = await client.createRun({ experimentId, runName: 'bad-input' });
