@@ -32,7 +32,12 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (ui?.pid) process.kill(-ui.pid, 'SIGTERM');
+  try {
+    // The whole process group: the CLI and the server it started.
+    if (ui?.pid) process.kill(-ui.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
