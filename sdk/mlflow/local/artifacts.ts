@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileInfo } from '../types.ts';
-import { copyAtomic, invalid, notFound } from './files.ts';
+import { copyAtomic, direntDir, invalid, notFound } from './files.ts';
 
 /**
  * Artifacts of the local store: plain files under the run's `artifacts/` folder, copied by the OS
@@ -25,7 +25,7 @@ export async function copyDirIn(root: string, localDir: string, artifactDir?: st
   const entries = await readdir(localDir, { recursive: true, withFileTypes: true });
   for (const e of entries) {
     if (!e.isFile()) continue;
-    const file = join(e.parentPath, e.name);
+    const file = join(direntDir(e), e.name);
     const rel = relative(localDir, dirname(file)).split(sep).join('/');
     await copyIn(root, file, [artifactDir, rel].filter((p) => p).join('/'));
   }

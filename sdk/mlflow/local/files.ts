@@ -6,6 +6,11 @@ import { RemoteError } from '../../errors/index.ts';
 
 /** Small file helpers for the file store: key files, folders of key files, and error shapes. */
 
+/** The folder of a recursive `readdir` entry (`parentPath` from Node 20.12, `path` before). */
+export function direntDir(e: Dirent): string {
+  return e.parentPath ?? (e as Dirent & { path: string }).path;
+}
+
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -52,7 +57,7 @@ export async function readKeyFiles(dir: string): Promise<Record<string, string>>
   }
   for (const e of entries) {
     if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
+    const path = join(direntDir(e), e.name);
     const key = relative(dir, path).split(sep).join('/');
     out[key] = await readFile(path, 'utf8');
   }

@@ -5,6 +5,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { RemoteError } from '../../errors/index.ts';
 import type { MlflowHttp } from '../http.ts';
+import { direntDir } from '../local/files.ts';
 import type { FileInfo } from '../types.ts';
 
 /**
@@ -126,7 +127,7 @@ export class RestArtifacts {
 
   async uploadDir(runId: string, localDir: string, artifactDir?: string): Promise<void> {
     const entries = await readdir(localDir, { recursive: true, withFileTypes: true });
-    const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const files = entries.filter((e) => e.isFile()).map((e) => join(direntDir(e), e.name));
     files.sort();
     for (const file of files) {
       const rel = relative(localDir, dirname(file)).split(sep).join('/');
