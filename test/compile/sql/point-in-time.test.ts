@@ -68,3 +68,18 @@ describe('compiled DuckDB SQL equals the brute-force reference', () => {
     });
   }
 });
+
+describe('spine forms', () => {
+  it('inline VALUES, a SELECT and a table give the same frame', async () => {
+    const rows = followerRows(5);
+    const spine = spineRows(5, rows, ['captured_at']);
+    await loadSource(duck, 'events', creatorFollowers.source, rows);
+    await loadSpine(duck, 'spine', ['creator_id'], spine);
+    const run = async (s: Parameters<typeof compileFeatureSet>[1]['spine']) =>
+      duck.rows(compileFeatureSet(creatorFollowers, { dialect: 'duckdb', spine: s, table: 'events' }).sql);
+    const fromTable = await run({ table: 'spine' });
+    expect(await run({ values: spine })).toEqual(fromTable);
+    expect(await run({ sql: 'SELECT creator_id, as_of AS ts FROM spine', asOf: 'ts' })).toEqual(fromTable);
+    expect(fromTable.length).toBe(spine.length);
+  });
+});
