@@ -125,7 +125,8 @@ export async function logScenario(client: TrackingClient, dir: string, suffix: s
   for (let step = 0; step < 500; step++) {
     for (const key of KEYS) {
       const point: [number, number, number] = [step, t0 + step, metricValue(key, step)];
-      (metrics[key] ??= []).push(point);
+      metrics[key] ??= [];
+      metrics[key].push(point);
       flat.push({ key, step, timestamp: t0 + step, value: point[2] });
     }
   }
