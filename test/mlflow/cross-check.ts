@@ -125,8 +125,9 @@ export async function logScenario(client: TrackingClient, dir: string, suffix: s
   for (let step = 0; step < 500; step++) {
     for (const key of KEYS) {
       const point: [number, number, number] = [step, t0 + step, metricValue(key, step)];
-      metrics[key] ??= [];
-      metrics[key].push(point);
+      const history = metrics[key] ?? [];
+      history.push(point);
+      metrics[key] = history;
       flat.push({ key, step, timestamp: t0 + step, value: point[2] });
     }
   }
