@@ -1,0 +1,101 @@
+import { compileFeatureSet, DIALECTS, type SqlDialect } from '../compile/index.ts';
+import { IssueCollector } from '../errors/index.ts';
+import type { TrainingFrameSpec } from './spec.ts';
+
+export interface CompiledFrame {
+  readonly sql: string;
+  readonly dialect: SqlDialect['name'];
+  /** Output columns in order: spine keys, as_of, carried columns, features, labels. */
+  readonly columns: readonly string[];
+  /** Feature columns only (the model's inputs), in order. */
+  readonly featureColumns: readonly string[];
+  /** Content hashes of the feature sets, by name: a model records what it was trained on. */
+  readonly featureSetHashes: Readonly<Record<string, string>>;
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * One SQL query for the whole frame: the spine, each feature set's point-in-time query (computed once per
+ * distinct (key, as_of), then joined back), and matured labels.
+ *
+ * @example
+ * const { sql } = compileTrainingFrame({ spine: { table: 'trust_spine' }, carry: ['is_fraud'], features: [followers, engagement] }, 'duckdb');
+ */
+export function compileTrainingFrame(spec: TrainingFrameSpec, dialect: 'duckdb' | 'trino' | SqlDialect): CompiledFrame {
+  const d = typeof dialect === 'string' ? DIALECTS[dialect] : dialect;
+  const issues = new IssueCollector();
+  if (spec.features.length === 0) issues.add('frame.no_features', 'features', 'a training frame needs at least one feature set');
+  const spineSql =
+    'table' in spec.spine
+      ? `SELECT * FROM ${spec.spine.table}`
+      : 'sql' in spec.spine
+        ? spec.spine.sql
+        : (() => {
+            issues.add('frame.values_spine', 'spine', 'give the spine as a table or a SELECT (literal rows belong to compileFeatureSet)');
+            return '';
+          })();
+  const asOf = spec.spine.asOf ?? 'as_of';
+  const carry = spec.carry ?? [];
+  const keys = [...new Set(spec.features.flatMap((s) => s.entity.keys))];
+  const seen = new Map<string, string>();
+  const featureColumns: string[] = [];
+  const ctes: string[] = [`__spine AS (\n${spineSql}\n)`];
+  const joins: string[] = [];
+  const selects: string[] = [...keys.map((k) => `s.${q(k)}`), `s.${q(asOf)} AS "as_of"`, ...carry.map((c) => `s.${q(c)}`)];
+  const hashes: Record<string, string> = {};
+  spec.features.forEach((set, i) => {
+    hashes[set.name] = set.hash;
+    const setKeys = set.entity.keys;
+    const distinct = `SELECT DISTINCT ${[...setKeys.map(q), `${q(asOf)} AS "as_of"`].join(', ')} FROM __spine`;
+    const table = spec.tables?.[set.source.name];
+    const compiled = compileFeatureSet(set, { dialect: d, spine: { sql: distinct }, ...(table ? { table } : {}) });
+    ctes.push(`__f${i} AS (\n${compiled.sql}\n)`);
+    joins.push(
+      `LEFT JOIN __f${i} AS f${i} ON ${[...setKeys.map((k) => `f${i}.${q(k)} = s.${q(k)}`), `f${i}."as_of" = s.${q(asOf)}`].join(' AND ')}`,
+    );
+    for (const out of compiled.outputs) {
+      const name = spec.prefixWithSetName ? `${set.name}__${out.name}` : out.name;
+      const previous = seen.get(name);
+      if (previous !== undefined) {
+        issues.add(
+          'frame.duplicate_column',
+          `features.${i}`,
+          `output '${name}' of '${set.name}' clashes with '${previous}' — set prefixWithSetName: true or rename a feature`,
+        );
+      }
+      seen.set(name, set.name);
+      featureColumns.push(name);
+      selects.push(`f${i}.${q(out.name)} AS ${q(name)}`);
+    }
+  });
+  let labelJoin = '';
+  const labelColumns = spec.labels?.columns ?? [];
+  if (spec.labels) {
+    const l = spec.labels;
+    const from = /^\s*select\b/i.test(l.from) ? `(${l.from})` : l.from;
+    const on = Object.entries(l.on).map(([spineCol, labelCol]) => `lab.${q(labelCol)} = s.${q(spineCol)}`);
+    // The maturity rule: a label exists for training only once it has matured by the time of use.
+    on.push(`lab.${q(l.maturedAt)} <= ${d.timestampLiteral(l.usedAt.getTime())}`);
+    labelJoin = `LEFT JOIN ${from} AS lab ON ${on.join(' AND ')}`;
+    for (const c of l.columns) selects.push(`lab.${q(c)} AS ${q(c)}`);
+  }
+  issues.throwIfAny('cannot compile the training frame', 'frame.invalid');
+  const sql = [
+    `WITH ${ctes.join(',\n')}`,
+    `SELECT ${selects.join(', ')}`,
+    'FROM __spine AS s',
+    ...joins,
+    labelJoin,
+    `ORDER BY ${[...keys.map((k) => `s.${q(k)}`), `s.${q(asOf)}`].join(', ')}`,
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  return {
+    sql,
+    dialect: d.name,
+    columns: [...keys, 'as_of', ...carry, ...featureColumns, ...labelColumns],
+    featureColumns,
+    featureSetHashes: hashes,
+  };
+}
