@@ -1,5 +1,6 @@
 /** Training: learners, the stacked ensemble, calibration and metrics of the trust and success models. */
 
+export * from './bundle/index.ts';
 export { applyCalibrator, type Calibrator, fitIsotonic, fitPlatt } from './calibrate.ts';
 export { type Ensemble, type EnsembleSpec, ensembleFromJSON, ensembleToJSON, predictEnsemble, trainEnsemble } from './ensemble.ts';
 export * from './gbdt/index.ts';
