@@ -2,6 +2,7 @@
 
 export * from './bundle/index.ts';
 export { applyCalibrator, type Calibrator, fitIsotonic, fitPlatt } from './calibrate.ts';
+export * from './card/index.ts';
 export { type Ensemble, type EnsembleSpec, ensembleFromJSON, ensembleToJSON, predictEnsemble, trainEnsemble } from './ensemble.ts';
 export * from './gbdt/index.ts';
 export { fitLogistic, type LogisticModel, logisticLogit, predictLogistic } from './logistic.ts';
