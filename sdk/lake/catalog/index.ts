@@ -1,0 +1,4 @@
+/** The embedded Iceberg REST catalog of the local profile. */
+export { CatalogError, type CatalogErrorType } from './errors.ts';
+export { type CatalogServer, type CatalogServerOptions, startCatalogServer, warehouseRoot } from './server.ts';
+export type { TableMetadata, ViewMetadata } from './types.ts';
