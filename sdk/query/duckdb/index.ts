@@ -1,0 +1,3 @@
+export { type DuckDBHandle, duckdbHandle } from './connect.ts';
+export { duckdbParams } from './params.ts';
+export { type DuckDBRunOptions, duckdbPages, duckdbQueryError } from './run.ts';

@@ -1,0 +1,79 @@
+import { duckdbHandle, duckdbPages } from './duckdb/index.ts';
+import { expandLakeNames } from './names.ts';
+import { projectConfig } from './project.ts';
+import { createResult, type QueryResult } from './result.ts';
+import { trinoPages } from './trino/index.ts';
+import type { Column, QueryPage, SqlOptions } from './types.ts';
+
+/**
+ * Runs `query` and collects every row. `?` placeholders take `params` (bound, never spliced into the
+ * text); `{{gold.creator_daily}}` names a lake table in whichever engine runs it.
+ *
+ * @example
+ * const top = await sql('SELECT creator_id, sum(likes) AS likes FROM {{gold.creator_daily}} WHERE day >= ? GROUP BY 1 ORDER BY 2 DESC LIMIT 10',
+ *   { engine: 'trino', params: [new Date('2025-01-01')] });
+ * top.rows[0]; // { creator_id: 'c-17', likes: 91234n }
+ */
+export async function sql(query: string, options: SqlOptions = {}): Promise<QueryResult> {
+  const started = Date.now();
+  const rows: Record<string, unknown>[] = [];
+  let columns: readonly Column[] = [];
+  let queryId: string | undefined;
+  let pages = 0;
+  for await (const page of streamSql(query, options)) {
+    columns = page.columns;
+    queryId ??= page.queryId;
+    if (page.rows.length > 0) pages += 1;
+    for (const row of page.rows) rows.push(row);
+  }
+  const engine = options.engine ?? 'duckdb';
+  return createResult({ engine, sql: query, columns, rows, pages, elapsedMs: Date.now() - started, queryId });
+}
+
+/**
+ * Runs `query` and yields its rows page by page as the engine sends them, for results too large to hold
+ * or to show progress. Stopping the loop early cancels the query on the engine.
+ *
+ * @example
+ * for await (const page of streamSql('SELECT * FROM {{silver.posts}}', { engine: 'trino' })) {
+ *   written += await sink(page.rows);
+ * }
+ */
+export async function* streamSql(query: string, options: SqlOptions = {}): AsyncGenerator<QueryPage> {
+  const engine = options.engine ?? 'duckdb';
+  const config = options.config ?? projectConfig();
+  const text = expandLakeNames(query, engine, config);
+  const interrupt = interruptOnSigint(options);
+  const run = { params: options.params, signal: interrupt.signal, onProgress: options.onProgress };
+  try {
+    if (engine === 'trino') {
+      const { server, user, password, catalog } = config.trino;
+      yield* trinoPages({ server, user, password, catalog }, text, run);
+      return;
+    }
+    const handle = await duckdbHandle(config);
+    try {
+      yield* duckdbPages(handle.connection, text, run);
+    } finally {
+      handle.release();
+    }
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/**
+ * Inside a Jupyter kernel the interrupt button sends SIGINT; tslab then abandons the cell's promise, but
+ * the query would keep running on the server. Listening for SIGINT while a query runs cancels it there.
+ */
+function interruptOnSigint(options: SqlOptions): { signal: AbortSignal | undefined; dispose(): void } {
+  const wanted = options.cancelOnSigint ?? process.env.JPY_PARENT_PID !== undefined;
+  if (!wanted) return { signal: options.signal, dispose() {} };
+  const controller = new AbortController();
+  const onSigint = () => controller.abort(new Error('interrupted (SIGINT)'));
+  process.on('SIGINT', onSigint);
+  return {
+    signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal,
+    dispose: () => process.off('SIGINT', onSigint),
+  };
+}
