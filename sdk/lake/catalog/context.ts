@@ -61,8 +61,13 @@ export function requireNamespace(store: CatalogStore, levels: readonly string[])
 export function missing(store: CatalogStore, id: Identifier, type: 'NoSuchTableException' | 'NoSuchViewException'): CatalogError {
   const what = type === 'NoSuchTableException' ? 'Table' : 'View';
   const kind = type === 'NoSuchTableException' ? 'table' : 'view';
-  const known = store.namespaceExists(id.namespace) ? store.entries(id.namespace, kind).map((e) => e.name) : [];
-  const near = suggest(id.name, known);
+  if (!namespaceExists(store, id.namespace)) {
+    return new CatalogError(type, `${what} does not exist: ${dotted(id)} (namespace ${id.namespace.join('.')} does not exist)`);
+  }
+  const near = suggest(
+    id.name,
+    store.entries(id.namespace, kind).map((e) => e.name),
+  );
   return new CatalogError(type, `${what} does not exist: ${dotted(id)}${near ? ` (did you mean '${near}'?)` : ''}`);
 }
 
@@ -70,14 +75,17 @@ export function missing(store: CatalogStore, id: Identifier, type: 'NoSuchTableE
 export function requireTable(store: CatalogStore, id: Identifier): Entry {
   const entry = store.entry(id.namespace, id.name);
   if (entry?.kind === 'table') return entry;
-  requireNamespace(store, id.namespace);
   throw missing(store, id, 'NoSuchTableException');
 }
 
-/** 409 when a table or view already holds the name. */
-export function requireFree(store: CatalogStore, id: Identifier, creating: 'table' | 'view'): void {
+/** 409 when a table or view already holds the name; `renaming` names the source in the message. */
+export function requireFree(store: CatalogStore, id: Identifier, creating: 'table' | 'view', renaming?: Identifier): void {
   const entry = store.entry(id.namespace, id.name);
   if (!entry) return;
+  if (renaming) {
+    const kind = entry.kind === 'table' ? 'Table' : 'View';
+    throw new CatalogError('AlreadyExistsException', `Cannot rename ${dotted(renaming)} to ${dotted(id)}. ${kind} already exists`);
+  }
   if (entry.kind === creating) {
     throw new CatalogError('AlreadyExistsException', `${creating === 'table' ? 'Table' : 'View'} already exists: ${dotted(id)}`);
   }

@@ -1,6 +1,7 @@
 /** The error types of the Iceberg REST catalog spec, each with the HTTP status it is sent with. */
 export type CatalogErrorType =
   | 'BadRequestException'
+  | 'IllegalArgumentException'
   | 'NotAuthorizedException'
   | 'NoSuchNamespaceException'
   | 'NoSuchTableException'
@@ -15,6 +16,7 @@ export type CatalogErrorType =
 
 const STATUS: Record<CatalogErrorType, number> = {
   BadRequestException: 400,
+  IllegalArgumentException: 400,
   NotAuthorizedException: 401,
   NoSuchNamespaceException: 404,
   NoSuchTableException: 404,
@@ -56,7 +58,10 @@ export const badRequest = (message: string): CatalogError => new CatalogError('B
 /** A requirement of a commit did not hold: 409, and the client should refresh and retry. */
 export const commitFailed = (message: string): CatalogError => new CatalogError('CommitFailedException', message);
 
-/** Throws a 400 unless `condition` holds (the spec's validation failures). */
+/**
+ * Throws a 400 unless `condition` holds. Typed `IllegalArgumentException` (not `BadRequestException`, which
+ * means malformed): the reference client turns that type back into an invalid-argument error for its caller.
+ */
 export function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw badRequest(message);
+  if (!condition) throw new CatalogError('IllegalArgumentException', message);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { badRequest, check } from './errors.ts';
+import { isLong, parseJson, stringifyJson } from './json.ts';
 import {
   assignFreshIds,
   columnNames,
@@ -167,7 +168,7 @@ export function parseTableMetadata(json: unknown): TableMetadata {
     specs = [{ 'spec-id': 0, fields: m['partition-spec'] as PartitionSpec['fields'] }];
   const current = m['current-snapshot-id'];
   const refs = { ...((m.refs as TableMetadata['refs'] | undefined) ?? {}) };
-  const currentId = current === null || current === undefined || current === -1 ? null : Number(current);
+  const currentId = isLong(current) && current !== -1 ? current : null;
   if (currentId !== null && !refs.main) refs.main = { 'snapshot-id': currentId, type: 'branch' };
   return {
     'format-version': formatVersion,
@@ -232,12 +233,12 @@ export function nextMetadataLocation(location: string, properties: Record<string
 export function writeMetadataFile(location: string, body: unknown): void {
   const path = localPath(location);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(body)}\n`, { flag: 'wx' });
+  writeFileSync(path, `${stringifyJson(body)}\n`, { flag: 'wx' });
 }
 
 /** Reads a metadata file written by this catalog or any other Iceberg writer. */
 export function readMetadataFile(location: string): unknown {
-  return JSON.parse(readFileSync(localPath(location), 'utf8'));
+  return parseJson(readFileSync(localPath(location), 'utf8'));
 }
 
 /** The view metadata in the spec's key order. */

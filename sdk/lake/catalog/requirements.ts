@@ -1,4 +1,5 @@
 import { badRequest, commitFailed } from './errors.ts';
+import { sameLong } from './json.ts';
 import type { Requirement, TableMetadata, ViewMetadata } from './types.ts';
 
 function expectEqual(actual: unknown, expected: unknown, what: string): void {
@@ -33,7 +34,7 @@ export function checkTableRequirements(meta: TableMetadata | null, requirements:
         if (ref) {
           const kind = ref.type === 'tag' ? 'tag' : 'branch';
           if (expected === null) throw commitFailed(`Requirement failed: ${kind} ${name} was created concurrently`);
-          if (Number(expected) !== ref['snapshot-id']) {
+          if (!sameLong(expected, ref['snapshot-id'])) {
             throw commitFailed(`Requirement failed: ${kind} ${name} has changed: expected id ${expected} != ${ref['snapshot-id']}`);
           }
         } else if (expected !== null) {

@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Route, RouteResult } from './context.ts';
 import { CatalogError } from './errors.ts';
+import { parseJson, stringifyJson } from './json.ts';
 import { fileUri } from './metadata.ts';
 import { configRoutes } from './routes/config.ts';
 import { namespaceRoutes } from './routes/namespaces.ts';
@@ -51,7 +52,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (text === '') return undefined;
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch {
     throw new CatalogError('BadRequestException', 'Malformed request body: not JSON');
   }
@@ -73,7 +74,7 @@ function send(res: ServerResponse, method: string, result: RouteResult): void {
     res.writeHead(result.status).end();
     return;
   }
-  const text = JSON.stringify(result.body);
+  const text = stringifyJson(result.body);
   res.writeHead(result.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
 }
 

@@ -1,4 +1,7 @@
 /** The JSON shapes of the Iceberg table and view metadata (spec: "Table Metadata", "View Metadata"). */
+import type { Long } from './json.ts';
+
+export type { Long };
 
 export type IcebergType = string | StructType | ListType | MapType;
 
@@ -63,8 +66,8 @@ export interface SortOrder {
 }
 
 export interface Snapshot {
-  'snapshot-id': number;
-  'parent-snapshot-id'?: number | null;
+  'snapshot-id': Long;
+  'parent-snapshot-id'?: Long | null;
   'sequence-number'?: number;
   'timestamp-ms': number;
   'manifest-list'?: string;
@@ -77,7 +80,7 @@ export interface Snapshot {
 }
 
 export interface SnapshotRef {
-  'snapshot-id': number;
+  'snapshot-id': Long;
   type: 'branch' | 'tag';
   'max-ref-age-ms'?: number;
   'max-snapshot-age-ms'?: number;
@@ -85,13 +88,13 @@ export interface SnapshotRef {
 }
 
 export interface StatisticsFile {
-  'snapshot-id': number;
+  'snapshot-id': Long;
   'statistics-path': string;
   [key: string]: unknown;
 }
 
 export interface PartitionStatisticsFile {
-  'snapshot-id': number;
+  'snapshot-id': Long;
   'statistics-path': string;
   'file-size-in-bytes': number;
 }
@@ -111,12 +114,12 @@ export interface TableMetadata {
   'default-sort-order-id': number;
   'sort-orders': SortOrder[];
   properties: Record<string, string>;
-  'current-snapshot-id': number | null;
+  'current-snapshot-id': Long | null;
   refs: Record<string, SnapshotRef>;
   snapshots: Snapshot[];
   statistics: StatisticsFile[];
   'partition-statistics': PartitionStatisticsFile[];
-  'snapshot-log': { 'timestamp-ms': number; 'snapshot-id': number }[];
+  'snapshot-log': { 'timestamp-ms': number; 'snapshot-id': Long }[];
   'metadata-log': { 'timestamp-ms': number; 'metadata-file': string }[];
   'next-row-id'?: number;
   'encryption-keys'?: { 'key-id': string; [key: string]: unknown }[];

@@ -1,10 +1,11 @@
 import { badRequest, check } from './errors.ts';
+import { isLong, type Long, stringifyJson } from './json.ts';
 import { MAX_FORMAT_VERSION } from './metadata.ts';
 import { columnNames, highestFieldId, PARTITION_DATA_ID_START, sameSchema, validateSchema } from './schema.ts';
 import type { PartitionSpec, Schema, Snapshot, SnapshotRef, SortOrder, TableMetadata, Update } from './types.ts';
 
 const num = (v: unknown, what: string): number => {
-  check(typeof v === 'number' && Number.isFinite(v), `Invalid ${what}: ${JSON.stringify(v)}`);
+  check(typeof v === 'number' && Number.isFinite(v), `Invalid ${what}: ${String(v)}`);
   return v;
 };
 
@@ -28,6 +29,11 @@ const sameOrder = (a: SortOrder, b: SortOrder): boolean =>
     );
   });
 
+const long = (v: unknown, what: string): Long => {
+  check(isLong(v), `Invalid ${what}: ${String(v)}`);
+  return v;
+};
+
 /**
  * Applies the updates of one commit, in order, to a copy of `base` (the reference implementation's
  * `TableMetadata.Builder` semantics: ids reused for identical schemas/specs/orders, `-1` = the last one
@@ -43,13 +49,13 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
   let lastAddedSpecId: number | undefined;
   let lastAddedOrderId: number | undefined;
   let lastUpdated: number | undefined;
-  const addedSnapshots = new Set<number>();
+  const addedSnapshots = new Set<Long>();
 
   const setRef = (name: string, ref: SnapshotRef): void => {
     const snapshot = m.snapshots.find((s) => s['snapshot-id'] === ref['snapshot-id']);
     check(snapshot, `Cannot set ${name} to unknown snapshot: ${ref['snapshot-id']}`);
     const existing = m.refs[name];
-    if (existing && JSON.stringify(existing) === JSON.stringify(ref)) return;
+    if (existing && stringifyJson(existing) === stringifyJson(ref)) return;
     m.refs[name] = ref;
     if (name === 'main') {
       m['current-snapshot-id'] = ref['snapshot-id'];
@@ -167,7 +173,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
       }
       case 'add-snapshot': {
         const s = u.snapshot as Snapshot | undefined;
-        check(s && typeof s['snapshot-id'] === 'number', 'Invalid add-snapshot: missing snapshot');
+        check(s && isLong(s['snapshot-id']), 'Invalid add-snapshot: missing snapshot');
         const id = s['snapshot-id'];
         check(!m.snapshots.some((x) => x['snapshot-id'] === id), `Snapshot already exists for id: ${id}`);
         const seq = s['sequence-number'] ?? 0;
@@ -191,7 +197,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
         check(name.length > 0, 'Invalid set-snapshot-ref: missing ref-name');
         const type = u.type === 'tag' ? 'tag' : 'branch';
         check(u.type === 'tag' || u.type === 'branch', `Invalid snapshot ref type: ${u.type}`);
-        const ref: SnapshotRef = { 'snapshot-id': num(u['snapshot-id'], 'snapshot id'), type };
+        const ref: SnapshotRef = { 'snapshot-id': long(u['snapshot-id'], 'snapshot id'), type };
         for (const k of ['max-ref-age-ms', 'max-snapshot-age-ms', 'min-snapshots-to-keep'] as const) {
           if (typeof u[k] === 'number') ref[k] = u[k] as number;
         }
@@ -206,7 +212,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
         break;
       }
       case 'remove-snapshots': {
-        const ids = new Set((u['snapshot-ids'] as number[] | undefined) ?? []);
+        const ids = new Set((u['snapshot-ids'] as Long[] | undefined) ?? []);
         m.snapshots = m.snapshots.filter((s) => !ids.has(s['snapshot-id']));
         for (const [name, ref] of Object.entries(m.refs)) {
           if (ids.has(ref['snapshot-id'])) {
@@ -232,7 +238,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
         break;
       case 'set-statistics': {
         const stats = u.statistics as TableMetadata['statistics'][0] | undefined;
-        check(stats && typeof stats['snapshot-id'] === 'number', 'Invalid set-statistics: missing statistics');
+        check(stats && isLong(stats['snapshot-id']), 'Invalid set-statistics: missing statistics');
         m.statistics = [...m.statistics.filter((s) => s['snapshot-id'] !== stats['snapshot-id']), stats];
         break;
       }
@@ -241,7 +247,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
         break;
       case 'set-partition-statistics': {
         const stats = u['partition-statistics'] as TableMetadata['partition-statistics'][0] | undefined;
-        check(stats && typeof stats['snapshot-id'] === 'number', 'Invalid set-partition-statistics: missing statistics');
+        check(stats && isLong(stats['snapshot-id']), 'Invalid set-partition-statistics: missing statistics');
         m['partition-statistics'] = [...m['partition-statistics'].filter((s) => s['snapshot-id'] !== stats['snapshot-id']), stats];
         break;
       }
@@ -285,7 +291,7 @@ export function applyTableUpdates(base: TableMetadata, updates: readonly Update[
  * Drops log entries of snapshots added and superseded within one commit, and the history before any entry
  * whose snapshot is gone: a gap would make time travel answer with the wrong snapshot.
  */
-function cleanSnapshotLog(m: TableMetadata, added: Set<number>): TableMetadata['snapshot-log'] {
+function cleanSnapshotLog(m: TableMetadata, added: Set<Long>): TableMetadata['snapshot-log'] {
   const live = new Set(m.snapshots.map((s) => s['snapshot-id']));
   const intermediate = new Set([...added].filter((id) => id !== m['current-snapshot-id']));
   const out: TableMetadata['snapshot-log'] = [];

@@ -102,10 +102,8 @@ export function applyViewUpdates(base: ViewMetadata, updates: readonly Update[],
           `Cannot add version with unknown schema: ${schemaId}`,
         );
         const dialects = raw.representations.map((r) => (r.dialect ?? '').toLowerCase());
-        check(
-          new Set(dialects).size === dialects.length,
-          `Invalid view version: Cannot add multiple queries for dialect ${dialects.join(', ')}`,
-        );
+        const repeated = dialects.find((d, i) => dialects.indexOf(d) !== i);
+        check(repeated === undefined, `Invalid view version: Cannot add multiple queries for dialect ${repeated}`);
         const version: ViewVersion = { ...raw, 'schema-id': schemaId };
         const existing = m.versions.find((v) => sameVersion(v, version));
         const id = existing ? existing['version-id'] : m.versions.reduce((mx, v) => Math.max(mx, v['version-id'] + 1), 1);

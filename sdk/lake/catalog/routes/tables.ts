@@ -160,7 +160,7 @@ export const tableRoutes: Route[] = [
       store.write(() => {
         requireTable(store, from);
         requireNamespace(store, to.namespace);
-        requireFree(store, to, 'table');
+        requireFree(store, to, 'table', from);
         store.renameEntry(from, to);
       });
       return { status: 204 };

@@ -24,7 +24,6 @@ const viewId = (params: readonly string[]): Identifier => ({
 function requireView(store: CatalogStore, id: Identifier): Entry {
   const entry = store.entry(id.namespace, id.name);
   if (entry?.kind === 'view') return entry;
-  requireNamespace(store, id.namespace);
   throw missing(store, id, 'NoSuchViewException');
 }
 
@@ -55,7 +54,7 @@ export const viewRoutes: Route[] = [
       requireFree(store, id, 'view');
       const location = (request.location ?? defaultLocation(warehouse, id)).replace(/\/+$/, '');
       const meta = newViewMetadata(request, location, Date.now());
-      const metadataLocation = nextMetadataLocation(location, {}, null);
+      const metadataLocation = nextMetadataLocation(location, meta.properties, null);
       writeMetadataFile(metadataLocation, serializeView(meta));
       store.write(() => {
         requireNamespace(store, namespace);
@@ -96,7 +95,7 @@ export const viewRoutes: Route[] = [
         const base = loadView(entry.metadataLocation);
         checkViewRequirements(base, requirements);
         const next = applyViewUpdates(base, updates, now);
-        const location = nextMetadataLocation(next.location, {}, entry.metadataLocation);
+        const location = nextMetadataLocation(next.location, next.properties, entry.metadataLocation);
         writeMetadataFile(location, serializeView(next));
         store.swapMetadata(id.namespace, id.name, entry.metadataLocation, location);
         return { status: 200, body: viewResult(location, next) };
@@ -125,7 +124,7 @@ export const viewRoutes: Route[] = [
       store.write(() => {
         requireView(store, from);
         requireNamespace(store, to.namespace);
-        requireFree(store, to, 'view');
+        requireFree(store, to, 'view', from);
         store.renameEntry(from, to);
       });
       return { status: 204 };
