@@ -1,5 +1,6 @@
 import type { KolConfig } from '../config/types.ts';
 import { catalogCheck, kafkaCheck, mlflowCheck, postgresCheck, redisCheck, s3Check, trinoCheck } from './checks/cluster.ts';
+import { duckdbExtensionsCheck } from './checks/extensions.ts';
 import { duckdbCheck, eventsCheck, nodeCheck, trackingStoreCheck, warehouseCheck } from './checks/local.ts';
 import { type Check, type CheckResult, fail, reason } from './types.ts';
 
@@ -10,7 +11,7 @@ export interface DoctorReport {
 
 /** The checks the given profile needs: the embedded default needs no server at all. */
 export function checksFor(config: KolConfig): readonly Check[] {
-  const base = [nodeCheck, duckdbCheck];
+  const base = [nodeCheck, duckdbCheck, duckdbExtensionsCheck];
   if (config.profile === 'local') {
     const checks: Check[] = [...base, warehouseCheck, trackingStoreCheck, eventsCheck];
     // A local profile may still point single back ends at servers through the environment.

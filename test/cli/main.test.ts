@@ -88,7 +88,7 @@ describe('kol-sdk CLI', () => {
     const r = await cli(['doctor', '--json']);
     const report = JSON.parse(r.stdout) as { profile: string; checks: { name: string; ok: boolean }[] };
     expect(report.profile).toBe('local');
-    expect(report.checks.map((c) => c.name)).toEqual(['node', 'duckdb', 'warehouse', 'tracking', 'events']);
+    expect(report.checks.map((c) => c.name)).toEqual(['node', 'duckdb', 'extensions', 'warehouse', 'tracking', 'events']);
     expect(report.checks.filter((c) => c.name !== 'events').every((c) => c.ok)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCatalog } from './catalog.ts';
 import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerServices } from './services.ts';
@@ -13,4 +14,5 @@ export function registerCommands(program: Command): void {
   registerConfig(program);
   registerDoctor(program);
   registerServices(program);
+  registerCatalog(program);
 }

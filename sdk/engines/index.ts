@@ -1,0 +1,2 @@
+/** Query engines the SDK runs in process. */
+export * from './duckdb/index.ts';
