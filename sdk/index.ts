@@ -2,7 +2,8 @@
  * kol-sdk: the table of contents of the light entry point.
  *
  * Importing this module loads no engine client (no tfjs, Kafka, AWS SDK or DuckDB): notebooks import the
- * feature DSL and configuration from here at once. Heavier parts have their own entry points
+ * feature DSL and configuration from here at once. The doctor, engines, lake, training and services have
+ * their own folders' `index.ts`. Heavier parts have their own entry points
  * (`kol-sdk/services`, …) listed in package.json `exports`.
  */
 
@@ -18,7 +19,7 @@ export {
   redactConfig,
   resolveConfig,
 } from './config/index.ts';
-// Health of the active profile's back ends (clients are loaded only when a check runs).
-export { type CheckResult, type DoctorReport, runDoctor } from './doctor/index.ts';
 // Errors: collected definition problems (code, path, fix) and remote failures (service, retriable, status).
 export { formatIssues, type Issue, IssueCollector, IssuesError, RemoteError } from './errors/index.ts';
+// The feature DSL: entities, sources, expressions, aggregates, windows, feature sets (pure data, no I/O).
+export * from './features/index.ts';

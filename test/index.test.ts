@@ -44,6 +44,17 @@ describe('the light entry point', () => {
 
   it('exports the documented names', async () => {
     const m = await import('../sdk/index.ts');
-    expect(Object.keys(m)).toEqual(expect.arrayContaining(['resolveConfig', 'redactConfig', 'IssuesError', 'RemoteError', 'runDoctor']));
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining([
+        'resolveConfig',
+        'redactConfig',
+        'IssuesError',
+        'RemoteError',
+        'defineFeatureSet',
+        'defineSource',
+        'sum',
+        'col',
+      ]),
+    );
   });
 });
