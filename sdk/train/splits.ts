@@ -12,7 +12,9 @@ export function splitByEntity(
   seed: number,
 ): { train: number[]; test: number[] } {
   const positive = new Map<string, boolean>();
-  entity.forEach((e, i) => positive.set(e, (positive.get(e) ?? false) || label[i] === 1));
+  entity.forEach((e, i) => {
+    positive.set(e, (positive.get(e) ?? false) || label[i] === 1);
+  });
   const rand = seeded(seed);
   const testEntities = new Set<string>();
   for (const cls of [true, false]) {
@@ -24,11 +26,13 @@ export function splitByEntity(
       const j = Math.floor(rand() * (i + 1));
       [members[i], members[j]] = [members[j] as string, members[i] as string];
     }
-    members.slice(0, Math.round(members.length * testFraction)).forEach((e) => testEntities.add(e));
+    for (const e of members.slice(0, Math.round(members.length * testFraction))) testEntities.add(e);
   }
   const train: number[] = [];
   const test: number[] = [];
-  entity.forEach((e, i) => (testEntities.has(e) ? test : train).push(i));
+  entity.forEach((e, i) => {
+    (testEntities.has(e) ? test : train).push(i);
+  });
   return { train, test };
 }
 
@@ -38,7 +42,9 @@ export function splitByTime(asOf: readonly number[], quantile: number): { train:
   const cutoff = sorted[Math.min(sorted.length - 1, Math.max(1, Math.floor(sorted.length * quantile)))] as number;
   const train: number[] = [];
   const test: number[] = [];
-  asOf.forEach((t, i) => (t < cutoff ? train : test).push(i));
+  asOf.forEach((t, i) => {
+    (t < cutoff ? train : test).push(i);
+  });
   return { train, test, cutoff };
 }
 

@@ -22,7 +22,7 @@ export function figureToSvg(figure: Figure, width = 640, height = 420): string {
   });
   const legend = figure.data.map(
     (t, i) =>
-      `<text x="${pad.l + 10}" y="${pad.t + 16 + 16 * i}" font-size="12" fill="${colors[i % colors.length]}">${escape(String(t.name ?? ''))}</text>`,
+      `<text x="${pad.l + 10}" y="${pad.t + 16 + 16 * i}" font-size="12" fill="${colors[i % colors.length]}">${escapeXml(String(t.name ?? ''))}</text>`,
   );
   const ticks = [0, 0.25, 0.5, 0.75, 1].map(
     (v) =>
@@ -30,7 +30,7 @@ export function figureToSvg(figure: Figure, width = 640, height = 420): string {
       `<text x="${pad.l - 8}" y="${(py(v) + 4).toFixed(1)}" font-size="11" text-anchor="end">${v}</text>`,
   );
   return svg(width, height, [
-    `<text x="${width / 2}" y="22" font-size="15" text-anchor="middle">${escape(titleOf(figure))}</text>`,
+    `<text x="${width / 2}" y="22" font-size="15" text-anchor="middle">${escapeXml(titleOf(figure))}</text>`,
     `<rect x="${pad.l}" y="${pad.t}" width="${w}" height="${h}" fill="none" stroke="#ccc"/>`,
     ...ticks,
     ...lines,
@@ -47,12 +47,12 @@ function barSvg(figure: Figure, width: number, height: number): string {
     const y = pad.t + (trace.y.length - 1 - i) * rowH;
     const w = ((trace.x[i] ?? 0) / max) * (width - pad.l - pad.r);
     return (
-      `<text x="${pad.l - 6}" y="${(y + rowH * 0.7).toFixed(1)}" font-size="11" text-anchor="end">${escape(name)}</text>` +
+      `<text x="${pad.l - 6}" y="${(y + rowH * 0.7).toFixed(1)}" font-size="11" text-anchor="end">${escapeXml(name)}</text>` +
       `<rect x="${pad.l}" y="${(y + 2).toFixed(1)}" width="${w.toFixed(1)}" height="${(rowH - 4).toFixed(1)}" fill="#1f77b4"/>`
     );
   });
   return svg(width, height, [
-    `<text x="${width / 2}" y="22" font-size="15" text-anchor="middle">${escape(titleOf(figure))}</text>`,
+    `<text x="${width / 2}" y="22" font-size="15" text-anchor="middle">${escapeXml(titleOf(figure))}</text>`,
     ...bars,
   ]);
 }
@@ -66,6 +66,6 @@ function svg(width: number, height: number, body: readonly string[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${body.join('\n')}\n</svg>\n`;
 }
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
