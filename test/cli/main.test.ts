@@ -86,7 +86,7 @@ describe('kol-sdk CLI', () => {
 
   it('doctor on the embedded default needs no server', async () => {
     const r = await cli(['doctor', '--json']);
-    const report = JSON.parse(r.stdout) as { profile: string; checks: { name: string; ok: boolean }[] };
+    const report = JSON.parse(r.stdout) as { profile: string; checks: { name: string; ok: boolean; fix: string | null }[] };
     expect(report.profile).toBe('local');
     expect(report.checks.map((c) => c.name)).toEqual(['node', 'duckdb', 'extensions', 'warehouse', 'tracking']);
     expect(report.checks.filter((c) => c.name !== 'extensions').every((c) => c.ok)).toBe(true);
