@@ -131,3 +131,14 @@ export function defineContract<const Name extends string, const Cols extends Rea
 export function contractVersion(contract: Pick<AnyContract, 'version' | 'revision'>): string {
   return `${contract.version}.${contract.revision}`;
 }
+
+/**
+ * The column that says when a record became known: the observation time of bitemporal contracts, the
+ * event time otherwise. Files are sorted by it and replay publishes in its order, since an observation
+ * cannot be published before it was made even though its event time (a post's `posted_at`) is earlier.
+ *
+ * @example knownAtColumn(engagementObservations) // 'observed_at'
+ */
+export function knownAtColumn(contract: Pick<AnyContract, 'eventTime' | 'observedTime'>): string {
+  return contract.observedTime ?? contract.eventTime;
+}

@@ -15,6 +15,7 @@ export {
   type ContractRule,
   contractVersion,
   defineContract,
+  knownAtColumn,
   type NotBeforeRule,
   notBefore,
   type RowOfContract,

@@ -1,5 +1,5 @@
 /** The event types of the KOL world, one contract per file, in the order their tables are listed. */
-import type { AnyContract } from '../define.ts';
+import type { AnyContract, RowOfContract } from '../define.ts';
 import { audienceSamples } from './audience-samples.ts';
 import { brands } from './brands.ts';
 import { campaignOutcomes } from './campaign-outcomes.ts';
@@ -46,6 +46,16 @@ export const EVENT_CONTRACTS = Object.freeze([
 
 /** The names of {@link EVENT_CONTRACTS}: also the file names (`<name>.jsonl`) and topic stems. */
 export type EventType = (typeof EVENT_CONTRACTS)[number]['name'];
+
+/** The contract of an event type. */
+export type EventContract<T extends EventType> = Extract<(typeof EVENT_CONTRACTS)[number], { readonly name: T }>;
+
+/**
+ * The row type of an event type, inferred from its contract.
+ *
+ * @example const row: EventRow<'follower_snapshots'> = { event_id: 'fs-1', creator_id: 'cr-1', … };
+ */
+export type EventRow<T extends EventType> = RowOfContract<EventContract<T>>;
 
 /** Every contract, the dead-letter envelope included. */
 export const ALL_CONTRACTS: readonly AnyContract[] = Object.freeze([...EVENT_CONTRACTS, deadLetters]);
