@@ -37,24 +37,8 @@ export class FakeClock implements Clock {
   }
 }
 
-/**
- * Mulberry32: a small, fast, seeded generator of numbers in [0, 1). Not for secrets; for jitter that a
- * test can replay.
- *
- * @example
- * const random = seededRandom(42);
- * random(); // the same number on every run
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The SDK's seeded generator, under the name this module has always exported. */
+export { seeded as seededRandom } from '../util/random.ts';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included; 1 disables retries. */

@@ -1,15 +1,8 @@
 /** Seeded random KOL events with the awkward cases on purpose: revisions, late and duplicate rows, nulls, edges. */
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../../sdk/util/random.ts';
+
+export { rng };
 
 export const T0 = Date.UTC(2024, 2, 1);
 const HOUR = 3_600_000;

@@ -1,15 +1,2 @@
-/**
- * A small seeded PRNG (mulberry32): training must be reproducible from the spec's seed alone.
- *
- * @example const rand = seeded(42); rand(); // 0.6011037519201636
- */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Training must be reproducible from the spec's seed alone: the one seeded generator of the SDK. */
+export { seeded } from '../../util/random.ts';
