@@ -45,8 +45,10 @@ export function checkCompatibility(previous: AnyContract, next: AnyContract): re
   const at = `contract '${next.name}' ${contractVersion(next)}`;
   if (previous.name !== next.name)
     issues.add('contracts.compat.name', at, `compares '${previous.name}' with '${next.name}': compare two versions of one contract`);
-  if (next.version < previous.version)
+  if (next.version < previous.version) {
     issues.add('contracts.compat.version', `${at}.version`, `version went down from ${previous.version}`);
+    return issues.issues;
+  }
   if (next.version > previous.version) return issues.issues;
   const bump = `or bump the version to ${previous.version + 1} (a new topic, kol.${next.name}.v${previous.version + 1})`;
   for (const field of ['key', 'eventTime', 'observedTime'] as const) {

@@ -54,10 +54,12 @@ export interface ContractInput<Name extends string, Cols extends Readonly<Record
   readonly version: number;
   readonly revision?: number;
   readonly description: string;
-  readonly key: keyof Cols & string;
-  readonly eventTime: keyof Cols & string;
+  // Column references are plain strings (checked when the contract is defined, with "did you mean") so
+  // that a contract can be spread into the next revision of itself.
+  readonly key: string;
+  readonly eventTime: string;
   /** Null or absent for contracts that are not bitemporal. */
-  readonly observedTime?: (keyof Cols & string) | null;
+  readonly observedTime?: string | null;
   readonly columns: Cols;
   readonly rules?: readonly ContractRule[];
 }
