@@ -1,7 +1,7 @@
 import type { KolConfig } from '../config/types.ts';
 import { catalogCheck, kafkaCheck, mlflowCheck, postgresCheck, redisCheck, s3Check, trinoCheck } from './checks/cluster.ts';
 import { duckdbExtensionsCheck } from './checks/extensions.ts';
-import { duckdbCheck, nodeCheck, trackingStoreCheck, warehouseCheck } from './checks/local.ts';
+import { duckdbCheck, eventsCheck, nodeCheck, trackingStoreCheck, warehouseCheck } from './checks/local.ts';
 import { type Check, type CheckResult, fail, reason } from './types.ts';
 
 export interface DoctorReport {
@@ -13,8 +13,7 @@ export interface DoctorReport {
 export function checksFor(config: KolConfig): readonly Check[] {
   const base = [nodeCheck, duckdbCheck, duckdbExtensionsCheck];
   if (config.profile === 'local') {
-    // The events check (sdk/doctor/checks/local.ts) joins once `kol-sdk generate` and the committed sample exist.
-    const checks: Check[] = [...base, warehouseCheck, trackingStoreCheck];
+    const checks: Check[] = [...base, warehouseCheck, trackingStoreCheck, eventsCheck];
     // A local profile may still point single back ends at servers through the environment.
     if (config.mlflow.trackingUri.startsWith('http')) checks.push(mlflowCheck);
     if (config.lake.catalogUri !== 'embedded') checks.push(catalogCheck);

@@ -84,12 +84,26 @@ describe('kol-sdk CLI', () => {
     expect(r.stdout).not.toContain('"y"');
   });
 
+  it('doctor in the project folder finds the committed xs sample', async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const { stdout } = await run(process.execPath, [bin, 'doctor', '--json'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root },
+    }).catch((e: { stdout: string }) => e);
+    const events = (JSON.parse(stdout) as { checks: { name: string; ok: boolean; detail: string }[] }).checks.find(
+      (c) => c.name === 'events',
+    );
+    expect(events?.ok).toBe(true);
+    expect(events?.detail).toMatch(/\d+ event files, \d+ rows/);
+  });
+
   it('doctor on the embedded default needs no server', async () => {
     const r = await cli(['doctor', '--json']);
     const report = JSON.parse(r.stdout) as { profile: string; checks: { name: string; ok: boolean; fix: string | null }[] };
     expect(report.profile).toBe('local');
-    expect(report.checks.map((c) => c.name)).toEqual(['node', 'duckdb', 'extensions', 'warehouse', 'tracking']);
-    expect(report.checks.filter((c) => c.name !== 'extensions').every((c) => c.ok)).toBe(true);
+    expect(report.checks.map((c) => c.name)).toEqual(['node', 'duckdb', 'extensions', 'warehouse', 'tracking', 'events']);
+    // a fresh folder has no generated events; the project's own data-samples/xs is checked below
+    expect(report.checks.filter((c) => c.name !== 'extensions' && c.name !== 'events').every((c) => c.ok)).toBe(true);
     // the extensions are installed by `kol-sdk catalog setup` (the README's main job runs it first)
     const extensions = report.checks.find((c) => c.name === 'extensions') as { ok: boolean; fix: string | null };
     expect(extensions.ok || extensions.fix?.includes('kol-sdk catalog setup')).toBe(true);
