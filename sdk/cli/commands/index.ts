@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCatalog } from './catalog.ts';
 import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerGenerate } from './generate.ts';
 import { registerServices } from './services.ts';
 import { registerVersion } from './version.ts';
 
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerDoctor(program);
   registerServices(program);
   registerCatalog(program);
+  registerGenerate(program);
 }
