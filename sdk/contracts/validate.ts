@@ -1,4 +1,4 @@
-import { compileValueCheck, type ValueCheck, type ValueProblem } from '../types/index.ts';
+import { compileValueCheck, timestampMillis, type ValueCheck, type ValueProblem } from '../types/index.ts';
 import { didYouMean } from '../util/index.ts';
 import type { AnyContract, RowOfContract } from './define.ts';
 
@@ -23,7 +23,9 @@ interface Compiled {
 }
 
 function timeOf(value: unknown): number {
-  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (typeof value !== 'string') return Number.NaN;
+  // dates (YYYY-MM-DD) compare as midnight UTC
+  return value.length === 10 ? timestampMillis(`${value}T00:00:00Z`) : timestampMillis(value);
 }
 
 /**

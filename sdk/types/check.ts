@@ -9,7 +9,6 @@ export interface ValueProblem {
 /** Appends the problems of `value` at `path`; compiled once per column so validation stays fast. */
 export type ValueCheck = (value: unknown, path: string, problems: ValueProblem[]) => void;
 
-const TS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(?:\d{3}|\d{6}))?Z$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -19,16 +18,59 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= (m === 2 && !leap ? 28 : (DAYS[m - 1] as number));
 }
 
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian; Hinnant's algorithm). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The number of `n` digits at `at`, or -1 when one of them is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * Epoch milliseconds of a wire-format timestamp (`2024-03-01T12:00:00Z`, with `.mmm` or `.mmmmmm`), NaN
+ * when it is not one or names an impossible date. Hand-parsed: validation and replay read millions of
+ * these, and a regular expression plus `Date.parse` cost several times more.
+ *
+ * @example timestampMillis('1970-01-01T00:00:01.500Z') // 1500
+ */
+export function timestampMillis(s: string): number {
+  const n = s.length;
+  if ((n !== 20 && n !== 24 && n !== 27) || s.charCodeAt(n - 1) !== 90 /* Z */) return Number.NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return Number.NaN;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  let frac = 0;
+  if (n > 20) {
+    if (s.charCodeAt(19) !== 46) return Number.NaN;
+    frac = digits(s, 20, n - 21);
+    if (frac < 0) return Number.NaN;
+    if (n === 27) frac /= 1000;
+  }
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || !validDate(y, mo, d)) return Number.NaN;
+  return (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec) * 1000 + frac;
+}
+
 /** Whether `s` is an ISO-8601 UTC timestamp in the wire format (`…T12:00:00.000Z`, ms or µs or none). */
 export function isTimestampString(s: string): boolean {
-  const m = TS.exec(s);
-  if (m === null) return false;
-  return (
-    validDate(+(m[1] as string), +(m[2] as string), +(m[3] as string)) &&
-    +(m[4] as string) < 24 &&
-    +(m[5] as string) < 60 &&
-    +(m[6] as string) < 60
-  );
+  return !Number.isNaN(timestampMillis(s));
 }
 
 /** Whether `s` is a real calendar date `YYYY-MM-DD`. */

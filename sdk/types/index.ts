@@ -6,7 +6,15 @@
  */
 
 // Runtime checks of JSON values.
-export { compileValueCheck, isDateString, isTimestampString, typeLabel, type ValueCheck, type ValueProblem } from './check.ts';
+export {
+  compileValueCheck,
+  isDateString,
+  isTimestampString,
+  timestampMillis,
+  typeLabel,
+  type ValueCheck,
+  type ValueProblem,
+} from './check.ts';
 // Shapes and type-level inference.
 export type { AnyColumn, ColumnConstraints, ColumnKind, ColumnType, RowOf, ValueOf } from './column.ts';
 // Back-end spellings: Arrow (as text), DuckDB, Trino, Iceberg, JSON Schema.

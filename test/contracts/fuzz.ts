@@ -142,6 +142,7 @@ const MUTATIONS: readonly Mutation[] = [
  * @example fuzz(posts, goodRows, 100, 42).every((b) => !validate(posts, JSON.parse(b.line)).ok)
  */
 export function fuzz(contract: AnyContract, good: readonly Record<string, unknown>[], n: number, seed: number): BadRecord[] {
+  if (good.length === 0) throw new Error(`fuzz(${contract.name}) needs good records to corrupt`);
   const rng = Rng.from(seed, 0xf022);
   const out: BadRecord[] = [];
   while (out.length < n) {
