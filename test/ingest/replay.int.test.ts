@@ -130,7 +130,7 @@ describe.skipIf(!up)('replay into the real Kafka', () => {
       expect(letter?.key).toBe(b.type);
       expect(letter?.contract_version).toBe('1.0');
       expect(
-        (letter?.reasons as string[]).some((r) => r.startsWith(`${b.path || '(record)'}: `)),
+        ((letter?.reasons ?? []) as string[]).some((r) => r.startsWith(`${b.path || '(record)'}: `)),
         b.mutation,
       ).toBe(true);
     }

@@ -96,7 +96,7 @@ describe('replay with bad records', () => {
       expect(letter?.contract_version).toBe('1.0');
       expect(letter?.topic).toBe(`kol.${b.type}.v1`);
       expect(
-        (letter?.reasons as string[]).some((r) => r.startsWith(`${b.path || '(record)'}: `)),
+        ((letter?.reasons ?? []) as string[]).some((r) => r.startsWith(`${b.path || '(record)'}: `)),
         `${b.mutation}: ${String(letter?.reasons)}`,
       ).toBe(true);
       expect(letter?.source).toMatch(new RegExp(`^${b.type}\\.jsonl:\\d+$`));
