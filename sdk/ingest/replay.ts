@@ -20,6 +20,8 @@ export interface ReplayOptions {
   /** When dead letters were detected (ISO-8601); the wall clock by default. */
   readonly detectedAt?: () => string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Maps each contract topic (dead letters included) to the topic used; benchmarks use scratch topics. */
+  readonly topic?: (topic: string) => string;
 }
 
 export interface ReplaySummary {
@@ -67,7 +69,9 @@ export async function replay(options: ReplayOptions): Promise<ReplaySummary> {
   const files = sourceFiles(options.from);
   if (files.length === 0) throw new Error(`no event files in ${options.from} (expected manifest.json or <type>.jsonl files)`);
   const total = files.reduce((n, f) => n + (f.rows ?? 0), 0);
-  await options.publisher.ensureTopics([...files.map((f) => f.contract.topic), DEAD_LETTER_TOPIC]);
+  const topicOf = options.topic ?? ((t: string) => t);
+  const topics = new Map([...files.map((f) => f.contract.topic), DEAD_LETTER_TOPIC].map((t) => [t, topicOf(t)]));
+  await options.publisher.ensureTopics([...topics.values()]);
 
   const published: Record<string, number> = {};
   const deadLetters: Record<string, number> = {};
@@ -127,9 +131,10 @@ export async function replay(options: ReplayOptions): Promise<ReplaySummary> {
       }
       let message: OutMessage;
       if (record.problems.length === 0 && record.key !== null) {
-        message = { topic: record.contract.topic, key: record.key, value: record.line, timestamp: record.time };
+        message = { topic: topics.get(record.contract.topic) as string, key: record.key, value: record.line, timestamp: record.time };
       } else {
-        message = deadLetterMessage(record, detectedAt());
+        const letter = deadLetterMessage(record, detectedAt());
+        message = { ...letter, topic: topics.get(DEAD_LETTER_TOPIC) as string };
         deadLettered++;
         deadLetters[record.contract.name] = (deadLetters[record.contract.name] ?? 0) + 1;
         for (const label of reasonLabel(record)) reasons[label] = (reasons[label] ?? 0) + 1;
