@@ -33,7 +33,7 @@ beforeAll(async () => {
   const sink = memorySink();
   await generateWorld(worldOptions('xs', 1, { creators: 20, days: 45 }), sink);
   good = sink.rows;
-});
+}, 60_000);
 
 describe('contracts', () => {
   it('are frozen plain data with a topic, key and time columns', () => {

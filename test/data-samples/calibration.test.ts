@@ -19,7 +19,8 @@ function fraudRateByTier(rows: Record<string, Row[]>): Map<string, { rate: numbe
   return out;
 }
 
-describe('calibration against public figures', () => {
+// each test generates (or reuses) a world of hundreds of creators: seconds, more on a loaded machine
+describe('calibration against public figures', { timeout: 120_000 }, () => {
   it('measures ER per follower bucket within ±25% of HypeAuditor averages, from raw events', async () => {
     const rows = await worldRows(WIDE);
     const table = erByBucket(engagementRates(rows.follower_snapshots, rows.engagement_observations));
@@ -66,7 +67,7 @@ describe('calibration against public figures', () => {
   });
 });
 
-describe('campaign outcomes', () => {
+describe('campaign outcomes', { timeout: 120_000 }, () => {
   it('are known only after the attribution window past the campaign end', async () => {
     const rows = await worldRows(WIDE);
     const campaigns = new Map(rows.campaigns.map((c) => [c.campaign_id as string, c]));

@@ -12,7 +12,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const committed = join(import.meta.dirname, '..', '..', 'data-samples', 'xs');
 
-describe('the generator is deterministic', () => {
+describe('the generator is deterministic', { timeout: 120_000 }, () => {
   it('writes byte-identical files for the same scale and seed, and different files for another seed', async () => {
     const a = await writeWorld(worldOptions('xs', 42), join(temp, 'a'));
     const b = await writeWorld(worldOptions('xs', 42), join(temp, 'b'));
@@ -59,7 +59,7 @@ describe('the generator is deterministic', () => {
   });
 });
 
-describe('the generated files', () => {
+describe('the generated files', { timeout: 60_000 }, () => {
   it('hold valid records only, with ids unique across every file, sorted by (time known, event_id)', () => {
     const ids = new Set<string>();
     for (const contract of EVENT_CONTRACTS) {

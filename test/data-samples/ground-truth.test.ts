@@ -28,10 +28,11 @@ const since = (rows: readonly Row[], column: string, ms: number, after: boolean)
   rows.filter((r) => Date.parse(r[column] as string) >= ms === after);
 const withType = (type: string) => views.filter((v) => v.fraudTypes.includes(type));
 
+// generating the world takes seconds; more on a loaded machine
 beforeAll(async () => {
   views = [...creatorViews(await worldRows(LONG)).values()];
   honest = views.filter((v) => v.onsetMs === null);
-});
+}, 120_000);
 
 describe('ground truth labels', () => {
   it('has as_of rows before and after each onset, and the onset somewhere in the middle of history', async () => {

@@ -24,7 +24,7 @@ describe('replay (in memory)', () => {
     summary = await replay({ from: clean, publisher, detectedAt, batchMessages: 500 });
     messages = publisher.messages;
     topics = publisher.topics;
-  });
+  }, 60_000);
 
   it('publishes every event to its topic, keyed by the contract key, with nothing dead-lettered', () => {
     expect(summary.deadLettered).toBe(0);
@@ -79,7 +79,7 @@ describe('replay with bad records', () => {
     ({ good, bad } = await folderWithBadRecords(dir, 17, 25));
     publisher = memoryPublisher();
     summary = await replay({ from: dir, publisher, detectedAt, batchMessages: 300 });
-  });
+  }, 60_000);
 
   it('sends every failed record to the dead-letter topic with its reasons, contract and original payload', () => {
     const letters = publisher.messages
