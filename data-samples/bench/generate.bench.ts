@@ -33,7 +33,7 @@ try {
   bytes = files.reduce((n, b) => n + b.length, 0);
   const ceiling = await repeat(runs, 1, async () => {
     const t0 = performance.now();
-    files.forEach((b, i) => writeFileSync(join(dir, `copy-${i}`), b));
+    for (const [i, b] of files.entries()) writeFileSync(join(dir, `copy-${i}`), b);
     return events / ((performance.now() - t0) / 1000);
   });
   printTable(`Generator throughput, scale ${scale}: ${events.toLocaleString('en-US')} events, ${(bytes / 2 ** 20).toFixed(0)} MiB`, [
