@@ -3,6 +3,7 @@ import { registerCatalog } from './catalog.ts';
 import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerGenerate } from './generate.ts';
+import { registerIngest } from './ingest.ts';
 import { registerServices } from './services.ts';
 import { registerVersion } from './version.ts';
 
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerServices(program);
   registerCatalog(program);
   registerGenerate(program);
+  registerIngest(program);
 }
