@@ -5,7 +5,7 @@
  */
 export { rowsToArrow } from './arrow.ts';
 export { type DataFrameLike, danfo, rowsToDataFrame } from './dataframe.ts';
-export { type DuckDBHandle, duckdbHandle, duckdbPages, duckdbParams } from './duckdb/index.ts';
+export { closeDuckDB, type DuckDBHandle, type DuckDBHandleOptions, duckdbHandle, duckdbPages, duckdbParams } from './duckdb/index.ts';
 export { QueryCanceledError, QueryError, type SqlPosition, sqlExcerpt } from './errors.ts';
 export { jsonRows, jsonValue, toCsv } from './format.ts';
 export { DUCKDB_LAKE_CATALOG, expandLakeNames, lakeTable } from './names.ts';

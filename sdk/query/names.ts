@@ -1,4 +1,5 @@
 import type { KolConfig, Layer } from '../config/index.ts';
+import { LAKE_CATALOG } from '../engines/index.ts';
 import type { Engine } from './types.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { Engine } from './types.ts';
  * `lake.kol_gold.creator_daily` in DuckDB and `iceberg.kol_gold.creator_daily` in Trino: same namespace
  * and table, different catalog.
  */
-export const DUCKDB_LAKE_CATALOG = 'lake';
+export const DUCKDB_LAKE_CATALOG: string = LAKE_CATALOG;
 
 const LAYERS: readonly Layer[] = ['bronze', 'silver', 'gold'];
 const PLAIN = /^[a-z_][a-z0-9_]*$/;

@@ -51,7 +51,10 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
       yield* trinoPages({ server, user, password, catalog }, text, run);
       return;
     }
-    const handle = await duckdbHandle(config);
+    const handle = await duckdbHandle(config, {
+      ...(options.lake ? { lake: options.lake } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
     try {
       yield* duckdbPages(handle.connection, text, run);
     } finally {

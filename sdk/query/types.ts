@@ -53,4 +53,8 @@ export interface SqlOptions {
    * where the interrupt otherwise only abandons the cell and leaves the query running on the server.
    */
   readonly cancelOnSigint?: boolean;
+  /** DuckDB only: `auto` attaches the Iceberg lake when it can (default), `none` runs on a plain DuckDB. */
+  readonly lake?: 'auto' | 'none';
+  /** Notes such as the fallback to a plain DuckDB (default: stderr). */
+  readonly log?: (line: string) => void;
 }

@@ -1,60 +1,82 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { KolConfig } from '../../config/index.ts';
+import { type DuckDBLake, openDuckDB } from '../../engines/index.ts';
 
 /** A connection to run one query on, and how to give it back. */
 export interface DuckDBHandle {
   readonly connection: DuckDBConnection;
-  /** True when the connection comes from the lake engine (`lake.<namespace>.<table>` is attached). */
+  /** True when the Iceberg lake is attached (`lake.<namespace>.<table>`). */
   readonly lake: boolean;
   release(): void;
 }
 
-/**
- * The engines layer's `openDuckDB(config)` gives a DuckDB with the Iceberg lake attached as `lake`. It is
- * being written alongside this module; until its module exists, queries run on a plain DuckDB (in memory,
- * or `duckdb.database`), where the gold tables are absent. Looked up at run time so that neither layer
- * waits for the other.
- */
-const ENGINES_MODULE = new URL('../../engines/index.ts', import.meta.url);
+export interface DuckDBHandleOptions {
+  /**
+   * `auto` (default): attach the lake through the engines layer and, if that fails (extensions not
+   * installable, catalog down), run on a plain DuckDB and say why through `log`. `none`: plain DuckDB.
+   */
+  readonly lake?: 'auto' | 'none';
+  /** Where the fallback to a plain DuckDB is reported (default: stderr). */
+  readonly log?: (line: string) => void;
+}
 
-let lakeOpen: Promise<DuckDBConnection | undefined> | undefined;
-const plain = new Map<string, Promise<DuckDBInstance>>();
+interface Session {
+  readonly lake: DuckDBLake | undefined;
+  readonly plain: DuckDBInstance | undefined;
+}
+
+/** One DuckDB per process and mode, shared by every query (a notebook's tables persist between cells). */
+const sessions = new Map<string, Promise<Session>>();
+
+async function open(config: KolConfig, options: DuckDBHandleOptions): Promise<Session> {
+  if (options.lake !== 'none') {
+    try {
+      return { lake: await openDuckDB(config), plain: undefined };
+    } catch (error) {
+      (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+        `duckdb: lake not attached (${(error as Error).message.split('\n')[0]}); running on a plain DuckDB`,
+      );
+    }
+  }
+  return { lake: undefined, plain: await DuckDBInstance.create(config.duckdb.database) };
+}
 
 /**
- * A DuckDB connection for the config: the lake engine's when it is available, else a fresh connection on
- * a process-wide instance of `config.duckdb.database` (one per database, so a notebook's tables persist
- * between cells).
+ * A DuckDB connection for the config. With the lake attached it is the engine's own connection (the
+ * attach, secrets and loaded extensions live on it); on a plain DuckDB each query gets a fresh connection
+ * of a process-wide instance.
  *
  * @example
  * const h = await duckdbHandle(config);
  * try { await h.connection.run('SELECT 1'); } finally { h.release(); }
  */
-export async function duckdbHandle(config: KolConfig): Promise<DuckDBHandle> {
-  lakeOpen ??= openLake(config);
-  const lakeConnection = await lakeOpen;
-  if (lakeConnection) return { connection: lakeConnection, lake: true, release() {} };
-  const key = config.duckdb.database;
-  let instance = plain.get(key);
-  if (!instance) {
-    instance = DuckDBInstance.create(key);
-    plain.set(key, instance);
+export async function duckdbHandle(config: KolConfig, options: DuckDBHandleOptions = {}): Promise<DuckDBHandle> {
+  const key = `${config.home}|${config.duckdb.database}|${options.lake ?? 'auto'}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = open(config, options);
+    sessions.set(key, session);
+    session.catch(() => sessions.delete(key));
   }
-  const connection = await (await instance).connect();
+  const s = await session;
+  if (s.lake) return { connection: s.lake.connection, lake: true, release() {} };
+  const connection = await (s.plain as DuckDBInstance).connect();
   return { connection, lake: false, release: () => connection.closeSync() };
 }
 
-async function openLake(config: KolConfig): Promise<DuckDBConnection | undefined> {
-  if (!existsSync(fileURLToPath(ENGINES_MODULE))) return undefined;
-  const engines = (await import(ENGINES_MODULE.href)) as { openDuckDB?: (config: KolConfig) => Promise<unknown> };
-  if (typeof engines.openDuckDB !== 'function') return undefined;
-  const opened = (await engines.openDuckDB(config)) as Record<string, unknown>;
-  // Accept the shapes the engine may return: a connection, an instance, or an object holding one.
-  if (typeof opened.prepare === 'function') return opened as unknown as DuckDBConnection;
-  if (opened.connection && typeof (opened.connection as Record<string, unknown>).prepare === 'function') {
-    return opened.connection as DuckDBConnection;
+/**
+ * Closes every DuckDB this process opened for queries, including the embedded catalog server of the
+ * local profile, so that a command-line run can exit.
+ *
+ * @example
+ * try { await sql('SELECT 1'); } finally { await closeDuckDB(); }
+ */
+export async function closeDuckDB(): Promise<void> {
+  const all = [...sessions.values()];
+  sessions.clear();
+  for (const pending of all) {
+    const s = await pending.catch(() => undefined);
+    await s?.lake?.close();
+    s?.plain?.closeSync();
   }
-  if (typeof opened.connect === 'function') return (await (opened.connect as () => Promise<DuckDBConnection>)()) as DuckDBConnection;
-  return undefined;
 }

@@ -1,3 +1,3 @@
-export { type DuckDBHandle, duckdbHandle } from './connect.ts';
+export { closeDuckDB, type DuckDBHandle, type DuckDBHandleOptions, duckdbHandle } from './connect.ts';
 export { duckdbParams } from './params.ts';
 export { type DuckDBRunOptions, duckdbPages, duckdbQueryError } from './run.ts';
