@@ -21,6 +21,8 @@ export const RCK_ARTIFACTS: readonly string[] = [
   'net.bytebuddy:byte-buddy:1.15.10',
   'org.hamcrest:hamcrest:2.2',
 ];
+/** Tests the Apache REST catalog itself skips by assumption here; more than this is a regression. */
+export const RCK_BASELINE_ABORTED = 9;
 const LAUNCHER = 'junit-platform-console-standalone-1.11.4.jar';
 const MARKER = `.installed-${ICEBERG}`;
 
@@ -142,7 +144,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `REST Compatibility Kit: ${r.found} found, ${r.successful} successful, ${r.aborted} aborted, ${r.failed} failed (${r.seconds.toFixed(1)} s)\n`,
   );
-  if (r.failed > 0 || r.found === 0) process.exitCode = 1;
+  // The Apache REST catalog's own baseline here is 9 aborted (assumptions about optional features).
+  if (r.failed > 0 || r.found === 0 || r.aborted > RCK_BASELINE_ABORTED) process.exitCode = 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
