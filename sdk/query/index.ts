@@ -8,6 +8,7 @@ export { type DataFrameLike, danfo, rowsToDataFrame } from './dataframe.ts';
 export { closeDuckDB, type DuckDBHandle, type DuckDBHandleOptions, duckdbHandle, duckdbPages, duckdbParams } from './duckdb/index.ts';
 export { QueryCanceledError, QueryError, type SqlPosition, sqlExcerpt } from './errors.ts';
 export { jsonRows, jsonValue, toCsv } from './format.ts';
+export { bindNamed, parseParam } from './named.ts';
 export { DUCKDB_LAKE_CATALOG, expandLakeNames, lakeTable } from './names.ts';
 export { findProjectRoot, projectConfig } from './project.ts';
 export { createResult, type QueryResult } from './result.ts';

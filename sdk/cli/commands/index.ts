@@ -4,6 +4,7 @@ import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerGenerate } from './generate.ts';
 import { registerIngest } from './ingest.ts';
+import { registerQuery } from './query.ts';
 import { registerServices } from './services.ts';
 import { registerVersion } from './version.ts';
 
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerCatalog(program);
   registerGenerate(program);
   registerIngest(program);
+  registerQuery(program);
 }

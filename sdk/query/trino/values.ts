@@ -18,7 +18,8 @@ export function trinoConverter(column: TrinoColumn): Convert {
 }
 
 function converterFor(type: string): Convert {
-  const raw = type.replace(/\(.*$/s, '').trim();
+  // 'timestamp(3) with time zone', 'timestamp with time zone', 'array(bigint)': the leading word names the kind
+  const raw = type.trim().split(/[(\s]/)[0] ?? '';
   switch (raw) {
     case 'bigint':
       return (v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : typeof v === 'string' ? BigInt(v) : v);
