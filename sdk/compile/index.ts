@@ -13,4 +13,5 @@ export {
   type SpineSpec,
   type SqlDialect,
   trino,
+  viewLayers,
 } from './sql/index.ts';

@@ -80,6 +80,7 @@ export type { InferFeatureRow, TsOfColumn } from './infer.ts';
 export { defineSource, type SourceColumn, type SourceDef } from './source.ts';
 export { aggregateOutputName, featRefs } from './validate.ts';
 export { type ScalarKind, scalarKindOf, type ValueType } from './value-type.ts';
+export { defineFeatureView, type FeatureViewDef, type ViewFeatureSpec } from './view.ts';
 // Windows and the one boundary rule shared by SQL and streaming.
 export {
   DAY_MS,

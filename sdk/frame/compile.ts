@@ -1,5 +1,6 @@
-import { compileFeatureSet, DIALECTS, type SqlDialect } from '../compile/index.ts';
+import { compileFeatureSet, DIALECTS, type SqlDialect, viewLayers } from '../compile/index.ts';
 import { IssueCollector } from '../errors/index.ts';
+import type { FeatureSetDef, FeatureViewDef } from '../features/index.ts';
 import type { TrainingFrameSpec } from './spec.ts';
 
 export interface CompiledFrame {
@@ -14,6 +15,13 @@ export interface CompiledFrame {
 }
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The feature sets a frame computes: those listed and those the listed views read, each definition once, in order. */
+export function featureSetsOf(features: readonly (FeatureSetDef | FeatureViewDef)[]): FeatureSetDef[] {
+  const out = new Map<string, FeatureSetDef>();
+  for (const f of features) for (const set of f.kind === 'feature_view' ? f.inputs : [f]) if (!out.has(set.hash)) out.set(set.hash, set);
+  return [...out.values()];
+}
 
 /**
  * One SQL query for the whole frame: the spine, each feature set's point-in-time query (computed once per
@@ -37,14 +45,25 @@ export function compileTrainingFrame(spec: TrainingFrameSpec, dialect: 'duckdb' 
           })();
   const asOf = spec.spine.asOf ?? 'as_of';
   const carry = spec.carry ?? [];
-  const keys = [...new Set(spec.features.flatMap((s) => s.entity.keys))];
+  const sets = featureSetsOf(spec.features);
+  for (const [i, set] of sets.entries()) {
+    const other = sets.slice(i + 1).find((s) => s.name === set.name);
+    if (other !== undefined)
+      issues.add(
+        'frame.set_name_clash',
+        `features.${set.name}`,
+        `two different feature sets are named '${set.name}' (hashes ${set.hash.slice(0, 8)}, ${other.hash.slice(0, 8)}): rename one or bump its version`,
+      );
+  }
+  const views = spec.features.filter((f): f is FeatureViewDef => f.kind === 'feature_view');
+  const keys = [...new Set(sets.flatMap((s) => s.entity.keys))];
   const seen = new Map<string, string>();
   const featureColumns: string[] = [];
   const ctes: string[] = [`__spine AS (\n${spineSql}\n)`];
   const joins: string[] = [];
   const selects: string[] = [...keys.map((k) => `s.${q(k)}`), `s.${q(asOf)} AS "as_of"`, ...carry.map((c) => `s.${q(c)}`)];
   const hashes: Record<string, string> = {};
-  spec.features.forEach((set, i) => {
+  sets.forEach((set, i) => {
     hashes[set.name] = set.hash;
     const setKeys = set.entity.keys;
     const distinct = `SELECT DISTINCT ${[...setKeys.map(q), `${q(asOf)} AS "as_of"`].join(', ')} FROM __spine`;
@@ -80,22 +99,28 @@ export function compileTrainingFrame(spec: TrainingFrameSpec, dialect: 'duckdb' 
     labelJoin = `LEFT JOIN ${from} AS lab ON ${on.join(' AND ')}`;
     for (const c of l.columns) selects.push(`lab.${q(c)} AS ${q(c)}`);
   }
+  for (const view of views) {
+    hashes[view.name] = view.hash;
+    for (const out of view.outputs) {
+      const previous = seen.get(out.name);
+      if (previous !== undefined)
+        issues.add('frame.duplicate_column', `features.${view.name}`, `output '${out.name}' of '${view.name}' clashes with '${previous}'`);
+      seen.set(out.name, view.name);
+      featureColumns.push(out.name);
+    }
+  }
   issues.throwIfAny('cannot compile the training frame', 'frame.invalid');
-  const sql = [
-    `WITH ${ctes.join(',\n')}`,
-    `SELECT ${selects.join(', ')}`,
-    'FROM __spine AS s',
-    ...joins,
-    labelJoin,
-    `ORDER BY ${[...keys.map((k) => `s.${q(k)}`), `s.${q(asOf)}`].join(', ')}`,
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  return {
-    sql,
-    dialect: d.name,
-    columns: [...keys, 'as_of', ...carry, ...featureColumns, ...labelColumns],
-    featureColumns,
-    featureSetHashes: hashes,
-  };
+  const columns = [...keys, 'as_of', ...carry, ...featureColumns, ...labelColumns];
+  const base = [`SELECT ${selects.join(', ')}`, 'FROM __spine AS s', ...joins, labelJoin].filter((line) => line !== '').join('\n');
+  const layers = viewLayers(views, d);
+  const sql =
+    layers.length === 0
+      ? [`WITH ${ctes.join(',\n')}`, base, `ORDER BY ${[...keys.map((k) => `s.${q(k)}`), `s.${q(asOf)}`].join(', ')}`].join('\n')
+      : [
+          `WITH ${[...ctes, `__v0 AS (\n${base}\n)`, ...layers.map((l, i) => `__v${i + 1} AS (\nSELECT *, ${l.join(',\n  ')}\nFROM __v${i}\n)`)].join(',\n')}`,
+          `SELECT ${columns.map(q).join(', ')}`,
+          `FROM __v${layers.length}`,
+          `ORDER BY ${[...keys, 'as_of'].map(q).join(', ')}`,
+        ].join('\n');
+  return { sql, dialect: d.name, columns, featureColumns, featureSetHashes: hashes };
 }

@@ -1,5 +1,5 @@
 import type { SpineSpec } from '../compile/index.ts';
-import type { FeatureSetDef } from '../features/index.ts';
+import type { FeatureSetDef, FeatureViewDef } from '../features/index.ts';
 
 /**
  * What a training frame is made of, as data: the spine (entity keys, `as_of`, and any label columns it
@@ -11,7 +11,8 @@ export interface TrainingFrameSpec {
   readonly spine: SpineSpec;
   /** Extra spine columns to carry into the frame (labels, tier, platform…), in order. */
   readonly carry?: readonly string[];
-  readonly features: readonly FeatureSetDef[];
+  /** Feature sets and views (a view brings the sets it reads). */
+  readonly features: readonly (FeatureSetDef | FeatureViewDef)[];
   /** Prefix output columns with the set name (needed when two sets share an output name). */
   readonly prefixWithSetName?: boolean;
   readonly labels?: LabelSpec;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFeatureSet } from '../../sdk/compile/index.ts';
 import { IssuesError } from '../../sdk/errors/index.ts';
+import { cohortPercentile, defineFeatureView, derive, feat, safeDiv } from '../../sdk/features/index.ts';
 import {
   buildTrainingFrame,
   compileTrainingFrame,
@@ -10,7 +11,7 @@ import {
   type SqlRunner,
 } from '../../sdk/frame/index.ts';
 import { type Duck, loadSource, loadSpine, openDuck } from '../features/duck.ts';
-import { creatorEngagement, creatorFollowers } from '../features/fixtures.ts';
+import { creatorCohorts, creatorEngagement, creatorFollowers } from '../features/fixtures.ts';
 import { engagementRows, followerRows, spineRows } from '../features/seeded.ts';
 
 let duck: Duck;
@@ -108,12 +109,58 @@ describe('buildTrainingFrame', () => {
   });
 
   it('refuses clashing output names and names the fix; prefixes name columns by set', () => {
-    const clash = { ...spec, features: [creatorFollowers, creatorFollowers] };
+    const clash = { ...spec, features: [creatorEngagement, creatorCohorts] };
     expect(() => compileTrainingFrame(clash, 'duckdb')).toThrow(IssuesError);
     expect(() => compileTrainingFrame(clash, 'duckdb')).toThrow(/prefixWithSetName/);
     const prefixed = compileTrainingFrame({ ...spec, prefixWithSetName: true }, 'trino');
     expect(prefixed.featureColumns[0]).toMatch(/^creator_engagement__/);
     expect(prefixed.featureColumns.at(-1)).toMatch(/^creator_followers__/);
+  });
+
+  it('computes views across sets row by row, and cohort statistics over the rows sharing as_of', async () => {
+    const view = defineFeatureView({
+      name: 'likes_per_follower_view',
+      version: 1,
+      inputs: [creatorEngagement, creatorFollowers],
+      features: {
+        likes_per_follower: derive(safeDiv(feat('likes_sum_7d'), feat('followers_last_28d'))),
+        lpf_pct: cohortPercentile(feat('likes_per_follower'), { by: [feat('platform_last_28d')] }),
+      },
+    });
+    const frame = await buildTrainingFrame({ ...spec, features: [view] }, runner);
+    expect(frame.featureColumns.slice(-2)).toEqual(['likes_per_follower', 'lpf_pct']);
+    expect(frame.featureSetHashes).toHaveProperty('likes_per_follower_view', view.hash);
+    let checked = 0;
+    for (const row of frame.rows) {
+      const likes = row.likes_sum_7d === null ? null : Number(row.likes_sum_7d);
+      const followers = row.followers_last_28d === null ? null : Number(row.followers_last_28d);
+      const expected = likes === null || followers === null || followers === 0 ? null : likes / followers;
+      if (expected === null) expect(row.likes_per_follower).toBeNull();
+      else expect(row.likes_per_follower as number).toBeCloseTo(expected, 12);
+      if (expected === null) continue;
+      // cume_dist within rows of the same as_of and platform with a value.
+      const peers = frame.rows.filter(
+        (r) =>
+          (r.as_of as Date).getTime() === (row.as_of as Date).getTime() &&
+          r.platform_last_28d === row.platform_last_28d &&
+          r.likes_per_follower !== null,
+      );
+      const atOrBelow = peers.filter((r) => (r.likes_per_follower as number) <= expected).length;
+      expect(row.lpf_pct as number).toBeCloseTo(atOrBelow / peers.length, 12);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('refuses a view reading an output no input set has, with a suggestion', () => {
+    expect(() =>
+      defineFeatureView({
+        name: 'bad_view',
+        version: 1,
+        inputs: [creatorFollowers],
+        features: { x: derive(safeDiv(feat('followers_last_28'), feat('snapshots_count_28d'))) },
+      }),
+    ).toThrow(/followers_last_28d/);
   });
 
   it('adapts a @duckdb/node-api connection', async () => {

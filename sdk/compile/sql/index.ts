@@ -5,3 +5,4 @@ export { type Explanation, explain } from './explain.ts';
 export { type CompiledQuery, type CompileOptions, compileFeatureSet, DIALECTS } from './generator.ts';
 export type { SpineSpec } from './spine.ts';
 export { trino } from './trino.ts';
+export { viewLayers } from './view.ts';

@@ -1,0 +1,1 @@
+export { defineExperiment, type ExperimentDefinition } from '../sdk/jobs/index.ts';
