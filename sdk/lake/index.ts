@@ -1,4 +1,4 @@
-/** The lakehouse: the embedded Iceberg REST catalog and what serves it. */
+/** The lakehouse: the embedded Iceberg REST catalog and what serves it; tables of the attached lake. */
 export {
   CatalogError,
   type CatalogServer,
@@ -8,3 +8,15 @@ export {
   startEmbeddedCatalog,
   warehouseRoot,
 } from './catalog/index.ts';
+// Naming tables.
+export { displayName, parseTableName, sqlName, type TableName } from './names.ts';
+// Creating tables and committing to them.
+export {
+  currentSnapshotId,
+  ensureTable,
+  inOneCommit,
+  type ReplaceResult,
+  replaceWhere,
+  type TableDefinition,
+  tableExists,
+} from './write.ts';

@@ -2,10 +2,15 @@ import type { Command } from 'commander';
 import { registerCatalog } from './catalog.ts';
 import { registerConfig } from './config.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerFeatures } from './features.ts';
 import { registerGenerate } from './generate.ts';
 import { registerIngest } from './ingest.ts';
+import { registerModels } from './models.ts';
+import { registerNotebook } from './notebook.ts';
+import { registerPipeline } from './pipeline.ts';
 import { registerQuery } from './query.ts';
 import { registerServices } from './services.ts';
+import { registerTrain } from './train.ts';
 import { registerVersion } from './version.ts';
 
 /**
@@ -20,5 +25,10 @@ export function registerCommands(program: Command): void {
   registerCatalog(program);
   registerGenerate(program);
   registerIngest(program);
+  registerPipeline(program);
   registerQuery(program);
+  registerNotebook(program);
+  registerFeatures(program);
+  registerTrain(program);
+  registerModels(program);
 }
