@@ -23,6 +23,7 @@ export const ENV_VARS = {
   ICEBERG_REST_TOKEN: 'lake.catalogAuth.token',
   REDIS_URL: 'redis.url',
   DATABASE_URL: 'postgres.url',
+  KOL_EVENTS_DIR: 'events.dir',
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -56,6 +57,7 @@ export function overridesFromEnv(env: Env): ProfileOverrides {
   if (token !== undefined) put('lake', 'catalogAuth', { type: 'bearer', token });
   put('redis', 'url', get('REDIS_URL'));
   put('postgres', 'url', get('DATABASE_URL'));
+  put('events', 'dir', get('KOL_EVENTS_DIR'));
   const result: Record<string, unknown> = { ...o };
   const home = get('KOL_HOME');
   if (home !== undefined) result.home = home;

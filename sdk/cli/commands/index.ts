@@ -5,6 +5,7 @@ import { registerDoctor } from './doctor.ts';
 import { registerFeatures } from './features.ts';
 import { registerGenerate } from './generate.ts';
 import { registerIngest } from './ingest.ts';
+import { registerLake } from './lake.ts';
 import { registerModels } from './models.ts';
 import { registerNotebook } from './notebook.ts';
 import { registerPipeline } from './pipeline.ts';
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerGenerate(program);
   registerIngest(program);
   registerPipeline(program);
+  registerLake(program);
   registerQuery(program);
   registerNotebook(program);
   registerFeatures(program);

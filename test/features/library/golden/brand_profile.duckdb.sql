@@ -1,0 +1,37 @@
+-- feature set brand_profile v1 (45305f47e50c), dialect duckdb
+WITH spine_input AS (
+    SELECT "brand_id", "as_of" AS "as_of" FROM spine
+),
+events AS (
+    SELECT "brand_id", "brand_id" AS __ek_0, epoch_ms("registered_at") AS __et, "category" AS __in_0, "country" AS __in_1, "language" AS __in_2
+    FROM kol_silver.brands
+    WHERE "registered_at" IS NOT NULL
+),
+versions AS (
+    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
+    FROM events
+),
+spine AS (
+    SELECT "brand_id", __asof
+    FROM (SELECT DISTINCT "brand_id", epoch_ms("as_of") AS __asof FROM spine_input) AS s
+),
+joined AS (
+    SELECT s."brand_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2
+    FROM spine AS s LEFT JOIN versions AS v
+    ON v."brand_id" = s."brand_id"
+      AND v.__et <= s.__asof
+      AND v.__valid_to > s.__asof
+),
+aggregated AS (
+    SELECT "brand_id",
+      __asof,
+      arg_max(__in_0, (__et, __in_0)) FILTER (WHERE __et IS NOT NULL AND __in_0 IS NOT NULL) AS "category_last_lifetime",
+      arg_max(__in_1, (__et, __in_1)) FILTER (WHERE __et IS NOT NULL AND __in_1 IS NOT NULL) AS "brand_country_last_lifetime",
+      arg_max(__in_2, (__et, __in_2)) FILTER (WHERE __et IS NOT NULL AND __in_2 IS NOT NULL) AS "brand_language_last_lifetime"
+    FROM joined
+    GROUP BY "brand_id", __asof
+)
+SELECT sp."brand_id", sp."as_of", f."category_last_lifetime", f."brand_country_last_lifetime", f."brand_language_last_lifetime"
+FROM spine_input AS sp
+LEFT JOIN aggregated AS f ON f."brand_id" = sp."brand_id" AND f.__asof = epoch_ms(sp."as_of")
+ORDER BY sp."brand_id", sp."as_of"

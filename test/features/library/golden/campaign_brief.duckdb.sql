@@ -1,0 +1,38 @@
+-- feature set campaign_brief v1 (517beb57e501), dialect duckdb
+WITH spine_input AS (
+    SELECT "campaign_id", "as_of" AS "as_of" FROM spine
+),
+events AS (
+    SELECT "campaign_id", "campaign_id" AS __ek_0, epoch_ms("booked_at") AS __et, "objective" AS __in_0, "budget_usd" AS __in_1, "kpi_metric" AS __in_2, "kpi_target" AS __in_3
+    FROM kol_silver.campaigns
+    WHERE "booked_at" IS NOT NULL
+),
+versions AS (
+    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
+    FROM events
+),
+spine AS (
+    SELECT "campaign_id", __asof
+    FROM (SELECT DISTINCT "campaign_id", epoch_ms("as_of") AS __asof FROM spine_input) AS s
+),
+joined AS (
+    SELECT s."campaign_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3
+    FROM spine AS s LEFT JOIN versions AS v
+    ON v."campaign_id" = s."campaign_id"
+      AND v.__et <= s.__asof
+      AND v.__valid_to > s.__asof
+),
+aggregated AS (
+    SELECT "campaign_id",
+      __asof,
+      arg_max(__in_0, (__et, __in_0)) FILTER (WHERE __et IS NOT NULL AND __in_0 IS NOT NULL) AS "objective_last_lifetime",
+      arg_max(__in_1, (__et, __in_1)) FILTER (WHERE __et IS NOT NULL AND __in_1 IS NOT NULL) AS "budget_last_lifetime",
+      arg_max(__in_2, (__et, __in_2)) FILTER (WHERE __et IS NOT NULL AND __in_2 IS NOT NULL) AS "kpi_metric_last_lifetime",
+      arg_max(__in_3, (__et, __in_3)) FILTER (WHERE __et IS NOT NULL AND __in_3 IS NOT NULL) AS "kpi_target_last_lifetime"
+    FROM joined
+    GROUP BY "campaign_id", __asof
+)
+SELECT sp."campaign_id", sp."as_of", f."objective_last_lifetime", f."budget_last_lifetime", f."kpi_metric_last_lifetime", f."kpi_target_last_lifetime"
+FROM spine_input AS sp
+LEFT JOIN aggregated AS f ON f."campaign_id" = sp."campaign_id" AND f.__asof = epoch_ms(sp."as_of")
+ORDER BY sp."campaign_id", sp."as_of"

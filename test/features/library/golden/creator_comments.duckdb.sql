@@ -1,0 +1,57 @@
+-- feature set creator_comments v1 (fac686fe3d86), dialect duckdb
+WITH spine_input AS (
+    SELECT "creator_id", "as_of" AS "as_of" FROM spine
+),
+events AS (
+    SELECT "creator_id", "comment_id" AS __ek_0, epoch_ms("posted_at") AS __et, CAST('0x' || substr(md5("author_id"), 1, 13) AS BIGINT) AS __in_0, CAST('0x' || substr(md5("text_hash"), 1, 13) AS BIGINT) AS __in_1, CAST('0x' || substr(md5("language"), 1, 13) AS BIGINT) AS __in_2, CASE WHEN "is_emoji_only" THEN 1 ELSE 0 END AS __in_3, "length" AS __in_4
+    FROM kol_silver.comments
+    WHERE "posted_at" IS NOT NULL
+),
+versions AS (
+    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
+    FROM events
+),
+spine AS (
+    SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
+    FROM (SELECT DISTINCT "creator_id", epoch_ms("as_of") AS __asof FROM spine_input) AS s
+),
+joined AS (
+    SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4
+    FROM spine AS s LEFT JOIN versions AS v
+    ON v."creator_id" = s."creator_id"
+      AND v.__et <= s.__asof
+      AND v.__valid_to > s.__asof
+      AND v.__et > s.__lo_28d
+),
+aggregated AS (
+    SELECT "creator_id",
+      __asof,
+      count(__et) FILTER (WHERE __et > __lo_7d) AS "comments_count_7d",
+      count(__et) FILTER (WHERE __et > __lo_28d) AS "comments_count_28d",
+      CASE WHEN count(DISTINCT __in_0) FILTER (WHERE __et > __lo_7d) <= 1024 THEN count(DISTINCT __in_0) FILTER (WHERE __et > __lo_7d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_0) FILTER (WHERE __et > __lo_7d)))[1024]) AS BIGINT) END AS "authors_distinct_7d",
+      CASE WHEN count(DISTINCT __in_0) FILTER (WHERE __et > __lo_28d) <= 1024 THEN count(DISTINCT __in_0) FILTER (WHERE __et > __lo_28d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_0) FILTER (WHERE __et > __lo_28d)))[1024]) AS BIGINT) END AS "authors_distinct_28d",
+      CASE WHEN count(DISTINCT __in_1) FILTER (WHERE __et > __lo_7d) <= 1024 THEN count(DISTINCT __in_1) FILTER (WHERE __et > __lo_7d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_1) FILTER (WHERE __et > __lo_7d)))[1024]) AS BIGINT) END AS "texts_distinct_7d",
+      CASE WHEN count(DISTINCT __in_1) FILTER (WHERE __et > __lo_28d) <= 1024 THEN count(DISTINCT __in_1) FILTER (WHERE __et > __lo_28d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_1) FILTER (WHERE __et > __lo_28d)))[1024]) AS BIGINT) END AS "texts_distinct_28d",
+      CASE WHEN count(DISTINCT __in_2) FILTER (WHERE __et > __lo_7d) <= 1024 THEN count(DISTINCT __in_2) FILTER (WHERE __et > __lo_7d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_2) FILTER (WHERE __et > __lo_7d)))[1024]) AS BIGINT) END AS "languages_distinct_7d",
+      CASE WHEN count(DISTINCT __in_2) FILTER (WHERE __et > __lo_28d) <= 1024 THEN count(DISTINCT __in_2) FILTER (WHERE __et > __lo_28d) ELSE CAST(floor(CAST(1023 AS DOUBLE) * CAST(4503599627370496 AS DOUBLE) / list_sort(list_distinct(list(__in_2) FILTER (WHERE __et > __lo_28d)))[1024]) AS BIGINT) END AS "languages_distinct_28d",
+      CAST(sum(__in_3) FILTER (WHERE __et > __lo_7d) AS BIGINT) AS "emoji_only_sum_7d",
+      CAST(sum(__in_3) FILTER (WHERE __et > __lo_28d) AS BIGINT) AS "emoji_only_sum_28d",
+      avg(__in_4) FILTER (WHERE __et > __lo_7d) AS "length_mean_7d",
+      avg(__in_4) FILTER (WHERE __et > __lo_28d) AS "length_mean_28d"
+    FROM joined
+    GROUP BY "creator_id", __asof
+),
+with_derived AS (
+    SELECT *,
+      (1 - CASE WHEN "comments_count_7d" IS NULL OR "comments_count_7d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("texts_distinct_7d" AS DOUBLE) / CAST("comments_count_7d" AS DOUBLE) END) AS "duplicate_share_7d",
+      (1 - CASE WHEN "comments_count_28d" IS NULL OR "comments_count_28d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("texts_distinct_28d" AS DOUBLE) / CAST("comments_count_28d" AS DOUBLE) END) AS "duplicate_share_28d",
+      CASE WHEN "comments_count_7d" IS NULL OR "comments_count_7d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("emoji_only_sum_7d" AS DOUBLE) / CAST("comments_count_7d" AS DOUBLE) END AS "emoji_share_7d",
+      CASE WHEN "comments_count_28d" IS NULL OR "comments_count_28d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("emoji_only_sum_28d" AS DOUBLE) / CAST("comments_count_28d" AS DOUBLE) END AS "emoji_share_28d",
+      (1 - CASE WHEN "comments_count_7d" IS NULL OR "comments_count_7d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("authors_distinct_7d" AS DOUBLE) / CAST("comments_count_7d" AS DOUBLE) END) AS "author_concentration_7d",
+      (1 - CASE WHEN "comments_count_28d" IS NULL OR "comments_count_28d" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("authors_distinct_28d" AS DOUBLE) / CAST("comments_count_28d" AS DOUBLE) END) AS "author_concentration_28d"
+    FROM aggregated
+)
+SELECT sp."creator_id", sp."as_of", f."comments_count_7d", f."comments_count_28d", f."authors_distinct_7d", f."authors_distinct_28d", f."texts_distinct_7d", f."texts_distinct_28d", f."languages_distinct_7d", f."languages_distinct_28d", f."emoji_only_sum_7d", f."emoji_only_sum_28d", f."length_mean_7d", f."length_mean_28d", f."duplicate_share_7d", f."duplicate_share_28d", f."emoji_share_7d", f."emoji_share_28d", f."author_concentration_7d", f."author_concentration_28d"
+FROM spine_input AS sp
+LEFT JOIN with_derived AS f ON f."creator_id" = sp."creator_id" AND f.__asof = epoch_ms(sp."as_of")
+ORDER BY sp."creator_id", sp."as_of"
