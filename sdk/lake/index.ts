@@ -8,8 +8,20 @@ export {
   startEmbeddedCatalog,
   warehouseRoot,
 } from './catalog/index.ts';
+// Tables: metadata, scans with projection, filters and time travel, writes.
+export { LakeError, unknownTableError } from './errors.ts';
+export { type CompactResult, compactTable, type ExpireOptions, type ExpireResult, expireSnapshots } from './maintenance.ts';
 // Naming tables.
 export { displayName, parseTableName, sqlName, type TableName } from './names.ts';
+export { type FileInfo, type LakeTable, lakeTable, listTables, type ScanOptions } from './table.ts';
+export {
+  type ColumnInfo,
+  describeTable,
+  loadTableMetadata,
+  type PartitionFieldInfo,
+  type SnapshotInfo,
+  type TableInfo,
+} from './table-metadata.ts';
 // Creating tables and committing to them.
 export {
   currentSnapshotId,
