@@ -3,7 +3,7 @@
  * for cells (tables, plotly figures, explanations, MLflow runs, progress; secrets masked), and ad-hoc
  * SQL on DuckDB and Trino re-exported for cells.
  *
- * In a notebook: `import { sql, show, barChart } from '@kol/sdk/notebook';` (see docs/workbench.md).
+ * In a notebook: `import { sql, show, barChart } from '@kol/sdk/notebook';` (`kol-sdk notebook` generates that package).
  */
 
 export {
@@ -21,3 +21,4 @@ export {
   streamSql,
 } from '../query/index.ts';
 export * from './display/index.ts';
+export * from './jupyter/index.ts';

@@ -19,8 +19,25 @@ function panelHtml(p: Panel, redact: Redactor): string {
 }
 
 function panelText(p: Panel, redact: Redactor): string {
-  const body = 'code' in p ? p.code : 'text' in p ? p.text : p.html.replace(/<[^>]*>/g, '');
+  const body = 'code' in p ? p.code : 'text' in p ? p.text : htmlText(p.html);
   return `== ${redact(p.title)} ==\n${redact(body)}`;
+}
+
+/** Readable text from a panel's HTML: cells apart, rows and breaks on their own lines, entities decoded. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<\/t[hd]>/g, '  ')
+    .replace(/<(\/tr|br|\/div)[^>]*>/g, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.length > 0)
+    .join('\n');
 }
 
 /**
