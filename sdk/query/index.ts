@@ -12,6 +12,7 @@ export { bindNamed, parseParam } from './named.ts';
 export { DUCKDB_LAKE_CATALOG, expandLakeNames, lakeTable } from './names.ts';
 export { findProjectRoot, projectConfig } from './project.ts';
 export { createResult, type QueryResult } from './result.ts';
+export { type QueryRunner, sqlRunner } from './runner.ts';
 export { sql, streamSql } from './sql.ts';
 export { type TrinoConnection, trinoLiteral, trinoPages } from './trino/index.ts';
 export { type Column, ENGINES, type Engine, type QueryPage, type QueryProgress, type SqlOptions, type SqlValue } from './types.ts';

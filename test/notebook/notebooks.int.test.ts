@@ -24,7 +24,10 @@ const EXPECTED_TABLES: Record<string, readonly (readonly string[])[]> = {
     ['tier', 'creators', 'posts', 'engagement_rate', 'median_rate'],
     ['side', 'creator_id', 'handle', 'tier', 'niche', 'is_fraud', 'fraud_types', 'followers'],
   ],
-  '02_features.ipynb': [['creator_id', 'as_of', 'is_fraud']],
+  '02_features.ipynb': [
+    ['creator_id', 'as_of', 'is_fraud', 'posts_count_28d', 'view_rate_mean_28d', 'followers_last_28d', 'follower_trend_slope_28d'],
+    ['label', 'creators', 'view_rate_28d', 'posts_28d'],
+  ],
 };
 
 let wb: Workbench;
