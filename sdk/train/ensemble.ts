@@ -53,6 +53,12 @@ async function baseLogits(models: { pre: Preprocessor; gbdt: TrainedGbdt; lr: Lo
   const l = logisticLogit(models.lr, z);
   const m = await predictMlp(models.mlp, z);
   const values = new Float64Array(x.rows * 3);
+  // A learner that diverged must fail loudly: NaN scores would make the meta-learner and the calibrator
+  // answer a constant, and the model would look trained.
+  for (const [name, p] of [['gbdt', g], ['logistic', l], ['mlp', m]] as const) {
+    const bad = Array.prototype.findIndex.call(p, (v: number) => !Number.isFinite(v));
+    if (bad >= 0) throw new Error(`the ${name} learner scored row ${bad} as ${String(p[bad])}: it diverged (check the features' scale)`);
+  }
   for (let i = 0; i < x.rows; i++) {
     values[i * 3] = logit(g[i] as number);
     values[i * 3 + 1] = l[i] as number;

@@ -50,14 +50,22 @@ export function fitPreprocessor(x: Matrix): Preprocessor {
   return { kind: 'standardize', median, mean, std };
 }
 
-/** Imputes and scales a matrix (returns a new one). */
+/**
+ * Scaled values are clipped to ±CLIP standard deviations: heavy-tailed KOL features (a follower slope 66 sd
+ * out during a bought-follower step) otherwise saturate the MLP into NaN weights. Trees see raw values and
+ * keep the full range; the clip only bounds what the linear and neural learners read.
+ */
+export const CLIP = 8;
+
+/** Imputes, scales and clips a matrix (returns a new one). */
 export function transform(p: Preprocessor, x: Matrix): Matrix {
   if (x.cols !== p.mean.length) throw new Error(`preprocessor expects ${p.mean.length} features, got ${x.cols}`);
   const values = new Float64Array(x.values.length);
   for (let i = 0; i < x.rows; i++) {
     for (let j = 0; j < x.cols; j++) {
       const v = x.values[i * x.cols + j] as number;
-      values[i * x.cols + j] = ((Number.isNaN(v) ? (p.median[j] as number) : v) - (p.mean[j] as number)) / (p.std[j] as number);
+      const z = ((Number.isNaN(v) ? (p.median[j] as number) : v) - (p.mean[j] as number)) / (p.std[j] as number);
+      values[i * x.cols + j] = z > CLIP ? CLIP : z < -CLIP ? -CLIP : z;
     }
   }
   return { rows: x.rows, cols: x.cols, values };
