@@ -4,6 +4,7 @@
  * campaign). Run by `kol-sdk pipeline run`.
  */
 export { BRONZE_COLUMNS, DEAD_LETTER_TABLE, landFile, SOURCE_COLUMNS } from './bronze.ts';
+export { type CrashPoint, type KafkaLandOptions, landKafka } from './bronze-kafka.ts';
 export {
   buildGold,
   CAMPAIGN_DAILY_COLUMNS,

@@ -1,6 +1,7 @@
 import { EVENT_CONTRACTS } from '../sdk/contracts/index.ts';
 import type { DuckDBLake } from '../sdk/engines/index.ts';
 import { landFile } from './bronze.ts';
+import { landKafka } from './bronze-kafka.ts';
 import { buildGold, GOLD_TABLES } from './gold.ts';
 import { buildSilver } from './silver.ts';
 import type { DayRange, PipelineStage, PipelineSummary, TableRun } from './types.ts';
@@ -11,6 +12,8 @@ export interface PipelineOptions {
   readonly range?: DayRange;
   /** The folder of generated `<event type>.jsonl` files bronze lands from. */
   readonly eventsDir: string;
+  /** Land bronze from the `kol.<type>.v1` topics of these brokers instead of the files. */
+  readonly kafka?: { readonly brokers: readonly string[]; readonly clientId: string; readonly groupId: string };
   readonly namespaces: { readonly bronze: string; readonly silver: string; readonly gold: string };
   /** Called before each table with how many tables are done and how many there are. */
   readonly onProgress?: (done: number, total: number, table: string) => void;
@@ -52,7 +55,17 @@ export async function runPipeline(lake: DuckDBLake, options: PipelineOptions): P
   const jobs: { table: string; run: () => Promise<TableRun> }[] = [];
   const ns = options.namespaces;
   for (const stage of stages) {
-    if (stage === 'bronze') {
+    if (stage === 'bronze' && options.kafka) {
+      const k = options.kafka;
+      let landed: Promise<TableRun[]> | undefined;
+      const all = () => {
+        landed ??= landKafka(lake, { ...k, sources: EVENT_CONTRACTS.map((contract) => ({ contract })), namespace: ns.bronze });
+        return landed;
+      };
+      // One consumer and one commit for every topic; each table reports its share.
+      for (const [i, c] of EVENT_CONTRACTS.entries())
+        jobs.push({ table: `${ns.bronze}.${c.name}`, run: async () => (await all())[i] as TableRun });
+    } else if (stage === 'bronze') {
       for (const c of EVENT_CONTRACTS)
         jobs.push({ table: `${ns.bronze}.${c.name}`, run: () => landFile(lake, c, options.eventsDir, ns.bronze) });
     } else if (stage === 'silver') {

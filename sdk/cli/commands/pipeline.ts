@@ -23,7 +23,10 @@ export function registerPipeline(program: Command): void {
     .argument('<stage>', `one of ${PIPELINE_STAGES.join(', ')}`)
     .option('--from <day>', 'first day (YYYY-MM-DD, UTC) silver and gold rebuild')
     .option('--to <day>', 'last day (YYYY-MM-DD, UTC) silver and gold rebuild')
-    .option('--events <dir>', "folder of generated <type>.jsonl files bronze lands (default: the profile's events dir)")
+    .option(
+      '--events <dir>',
+      "folder of generated <type>.jsonl files bronze lands (default: the profile's events: the files, or Kafka's kol.<type>.v1 topics)",
+    )
     .option(
       '--json',
       'machine-readable output: {"stage", "range", "rowsIn", "rowsOut", "deadLettered", "seconds", "tables": [{"table", "rowsIn", "rowsOut", "deadLettered", "changed", "snapshotId", "seconds"}]}',
@@ -38,13 +41,8 @@ export function registerPipeline(program: Command): void {
       if (problems.length > 0) throw new CliError(problems.join('; '), EXIT.usage);
       const config = ctx.config();
       const eventsDir = resolve(opts.events ?? config.events.dir);
-      if ((stage === 'bronze' || stage === 'all') && !opts.events && config.events.source === 'kafka') {
-        throw new CliError(
-          `this profile reads events from Kafka, and bronze lands generated files only so far: pass --events <dir> (e.g. ${config.events.dir})`,
-          EXIT.usage,
-        );
-      }
-      if ((stage === 'bronze' || stage === 'all') && !existsSync(eventsDir)) {
+      const fromKafka = !opts.events && config.events.source === 'kafka';
+      if ((stage === 'bronze' || stage === 'all') && !fromKafka && !existsSync(eventsDir)) {
         throw new CliError(
           `no events folder ${eventsDir}: generate one with 'kol-sdk generate --out <dir>' and pass --events <dir>`,
           EXIT.usage,
@@ -57,6 +55,9 @@ export function registerPipeline(program: Command): void {
           stage: stage as PipelineStage,
           range,
           eventsDir,
+          ...(fromKafka
+            ? { kafka: { brokers: config.kafka.brokers, clientId: config.kafka.clientId, groupId: `${config.kafka.clientId}-bronze` } }
+            : {}),
           namespaces: config.lake.namespaces,
           onProgress: (done, total) => {
             bar ??= ctx.out.progress(total, `pipeline ${stage}`);
