@@ -21,6 +21,7 @@ FROM {{events.campaigns}}`,
   label: 'kpi_met',
   splitBy: 'creator_id',
   groups: { tier_last_lifetime: 'tier', platform_last_lifetime: 'platform' },
+  regression: { target: 'roas', params: { numRounds: 200, learningRate: 0.05, numLeaves: 7, minDataInLeaf: 5 } },
   spec: {
     experiment: 'KOL_success',
     testFraction: 0.3,

@@ -1,5 +1,5 @@
 import type { FeatureSetDef, FeatureViewDef } from '../features/index.ts';
-import type { ExperimentSpec } from '../train/index.ts';
+import type { ExperimentSpec, GbdtParams } from '../train/index.ts';
 
 /**
  * An experiment as data: which features, which spine and labels, which ensemble. The spine and label SQL
@@ -30,6 +30,8 @@ export interface ExperimentDefinition {
   readonly groups: Readonly<Record<string, string>>;
   /** Column listing planted fraud types per row (held-out-type evaluation). */
   readonly typesColumn?: string;
+  /** A regression head trained beside the classifier on a label column (ROAS for success). */
+  readonly regression?: { readonly target: string; readonly params: Partial<GbdtParams> };
 }
 
 /**

@@ -7,6 +7,7 @@ import { type ExperimentResult, runExperiment } from '../train/index.ts';
 import { openJobEngine } from './engine.ts';
 import type { ExperimentDefinition } from './experiment.ts';
 import { labelledFrame } from './labelled.ts';
+import { type RegressionResult, trainRegression } from './regression.ts';
 import { expandEvents } from './tables.ts';
 
 export interface TrainJobOptions {
@@ -31,6 +32,7 @@ export interface TrainJobResult extends ExperimentResult {
     readonly backend: string;
   };
   readonly trackingUri: string;
+  readonly regression?: RegressionResult;
 }
 
 const setsOf = (features: readonly (FeatureSetDef | FeatureViewDef)[]): FeatureSetDef[] => {
@@ -109,8 +111,27 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
     dataset: { name: `${def.spec.experiment.toLowerCase()}_frame`, digest, source: engine.describe },
     onProgress: (step) => log(`training: ${step}`),
   });
+  let regression: RegressionResult | undefined;
+  if (def.regression) {
+    log(`training: ${def.regression.target} regression`);
+    regression = await trainRegression(
+      frame,
+      {
+        target: def.regression.target,
+        splitBy: def.splitBy,
+        testFraction: def.spec.testFraction,
+        seed: def.spec.ensemble.seed,
+        params: def.regression.params,
+        exclude: [],
+      },
+      client,
+      result.run_id,
+      options.now,
+    );
+  }
   return {
     ...result,
+    ...(regression ? { regression } : {}),
     frame: {
       rows: frame.rows.length,
       labelled: labelled.x.rows,

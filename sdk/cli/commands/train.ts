@@ -41,12 +41,19 @@ export function registerTrain(program: Command): void {
         url = `${config.mlflow.trackingUri.replace(/\/$/, '')}/#/experiments/${experimentId}/runs/${result.run_id}`;
       }
       const { experiment, run_id, model, metrics } = result;
-      ctx.out.result({ experiment, run_id, model, metrics }, () => {
+      const regression = result.regression ? { regression: { target: result.regression.target, ...result.regression.metrics } } : {};
+      ctx.out.result({ experiment, run_id, model, metrics, ...regression }, () => {
         ctx.out.line(`${experiment}: run ${run_id}, model ${model.name} version ${model.version} (${seconds.toFixed(1)} s)`);
         ctx.out.line(
           `frame: ${result.frame.labelled} labelled rows (${result.frame.positives} positive), ${result.frame.features} features, read by ${result.frame.backend}`,
         );
         ctx.out.table(Object.entries(metrics).map(([metric, value]) => ({ metric, value: fmt(value) })));
+        if (result.regression) {
+          const r = result.regression;
+          ctx.out.line(
+            `${r.target} regression (${r.rows} rows): rmse ${fmt(r.metrics.rmse)} (predicting the mean: ${fmt(r.metrics.baseline_rmse)}), mae ${fmt(r.metrics.mae)}, r2 ${fmt(r.metrics.r2)}`,
+          );
+        }
         ctx.out.line(
           url ? `run: ${url}` : `tracking store: ${config.mlflow.trackingUri} (mlflow ui --backend-store-uri ${config.mlflow.trackingUri})`,
         );
