@@ -29,6 +29,11 @@ export async function repeat(n: number, warmup: number, once: () => Promise<numb
   for (let i = 0; i < warmup; i++) await once();
   const values: number[] = [];
   for (let i = 0; i < n; i++) values.push(await once());
+  return runsOf(values);
+}
+
+/** Median, min and max of per-run results. */
+export function runsOf(values: readonly number[]): Runs {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     median: sorted[Math.floor(sorted.length / 2)] as number,

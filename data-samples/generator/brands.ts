@@ -37,7 +37,7 @@ export function createBrands(ctx: WorldContext): readonly Brand[] {
     ctx.emit('brands', ms, {
       event_id: `br-${seq(key, i)}`,
       brand_id: brand.brandId,
-      registered_at: ctx.time.iso(ms),
+      registered_at: ms,
       name: brandNameOf((k) => rng.int(k)),
       category: brand.category,
       country: brand.country,

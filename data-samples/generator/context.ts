@@ -1,7 +1,25 @@
-import type { EventRow, EventType } from '../../sdk/contracts/index.ts';
-import type { IdSpace } from './ids.ts';
+import type { EventContract, EventRow, EventType } from '../../sdk/contracts/index.ts';
+import type { ColumnType } from '../../sdk/types/index.ts';
+import type { Id, IdSpace } from './ids.ts';
 import type { WorldOptions } from './options.ts';
 import type { TimeFormat } from './time.ts';
+
+type Columns<T extends EventType> = EventContract<T>['columns'];
+
+/**
+ * A row as the simulation hands it over: the contract's row, except that timestamps may be epoch
+ * milliseconds and strings may be {@link Id}s, which the line writer prints straight into the output bytes
+ * (a string per timestamp and per id was a large share of the generator's time).
+ */
+export type SimRow<T extends EventType> = {
+  readonly [K in keyof EventRow<T>]: K extends keyof Columns<T>
+    ? Columns<T>[K] extends ColumnType<'timestamp', unknown, boolean>
+      ? EventRow<T>[K] | number
+      : Columns<T>[K] extends ColumnType<'string', unknown, boolean>
+        ? EventRow<T>[K] | Id
+        : EventRow<T>[K]
+    : EventRow<T>[K];
+};
 
 /** What every part of the simulation shares: options, the clock of the world, ids, and the event outlet. */
 export interface WorldContext {
@@ -15,7 +33,7 @@ export interface WorldContext {
    * Hands over an event that became known at `ms` (its event time, or its observation time when the
    * contract is bitemporal); never earlier than the day being simulated.
    */
-  emit<T extends EventType>(type: T, ms: number, row: EventRow<T>): void;
+  emit<T extends EventType>(type: T, ms: number, row: SimRow<T>): void;
 }
 
 /** Stream ids for `Rng.from(seed, entity, purpose)`: one independent stream per purpose. */

@@ -4,7 +4,7 @@ import type { Brand } from './brands.ts';
 import { AUDIENCE_EVERY_DAYS, LABEL_EVERY_DAYS } from './calibration.ts';
 import { CampaignBook } from './campaigns.ts';
 import { ENTITY, PURPOSE, SEQ, type WorldContext } from './context.ts';
-import { hex8, seq } from './ids.ts';
+import { hex8, idPrefix, seq, seqId } from './ids.ts';
 import { PostMaker } from './post.ts';
 import { Rng } from './prng.ts';
 import { type CreatorProfile, drawFraud, drawProfile, type FraudPlan } from './profile.ts';
@@ -32,6 +32,8 @@ export class CreatorSim {
   private snapshots = 0;
   private samples = 0;
   private labels = 0;
+  private readonly snapshotPrefix: Uint8Array;
+  private readonly audiencePrefix: Uint8Array;
 
   constructor(
     private readonly ctx: WorldContext,
@@ -63,6 +65,8 @@ export class CreatorSim {
       followerId: ids.sequenceKey(SEQ.follower_id, index),
       labels: ids.sequenceKey(SEQ.trust_labels, index),
     };
+    this.snapshotPrefix = idPrefix(`fs-${p.code}-`);
+    this.audiencePrefix = idPrefix(`as-${p.code}-`);
   }
 
   private active(day: number, type?: FraudType): boolean {
@@ -99,7 +103,7 @@ export class CreatorSim {
     ctx.emit('creators', ms, {
       event_id: `cr-${p.code}-${seq(ctx.ids.sequenceKey(SEQ.creators, p.index), 0)}`,
       creator_id: p.creatorId,
-      registered_at: ctx.time.iso(ms),
+      registered_at: ms,
       handle: p.handle,
       platform: p.platform,
       tier: p.tier,
@@ -126,7 +130,7 @@ export class CreatorSim {
     ctx.emit('trust_labels', ms, {
       event_id: `tl-${p.code}-${seq(this.keys.labels, this.labels++)}`,
       creator_id: p.creatorId,
-      as_of: ctx.time.iso(ms),
+      as_of: ms,
       is_fraud: fraud,
       fraud_types: fraud && f !== null ? FRAUD_TYPES.filter((t) => f.types.includes(t)) : [],
     });
@@ -183,15 +187,20 @@ export class CreatorSim {
   private sampleAudience(day: number, dayMs: number): void {
     const { ctx, profile: p, audienceRng: rng } = this;
     const ms = dayMs + Math.floor(rng.range(1, 5) * HOUR_MS);
-    const iso = ctx.time.iso(ms);
     for (const follower of sampleAudience(rng, this.fakeShare(day), p.country)) {
       const n = this.samples++;
       ctx.emit('audience_samples', ms, {
-        event_id: `as-${p.code}-${seq(this.keys.audience, n)}`,
+        event_id: seqId(this.audiencePrefix, this.keys.audience, n),
         creator_id: p.creatorId,
-        sampled_at: iso,
+        sampled_at: ms,
         follower_id: `fl-${hex8(rng.u32())}${seq(this.keys.followerId, n)}`,
-        ...follower,
+        has_avatar: follower.has_avatar,
+        has_bio: follower.has_bio,
+        followers: follower.followers,
+        following: follower.following,
+        posts: follower.posts,
+        account_age_days: follower.account_age_days,
+        country: follower.country,
       });
     }
   }
@@ -200,10 +209,10 @@ export class CreatorSim {
     const { ctx, profile: p } = this;
     const ms = dayMs + 23 * HOUR_MS + 50 * MINUTE_MS + this.followRng.int(9 * MINUTE_MS);
     ctx.emit('follower_snapshots', ms, {
-      event_id: `fs-${p.code}-${seq(this.keys.snapshots, this.snapshots++)}`,
+      event_id: seqId(this.snapshotPrefix, this.keys.snapshots, this.snapshots++),
       creator_id: p.creatorId,
       snapshot_date: ctx.time.date(dayMs),
-      captured_at: ctx.time.iso(ms),
+      captured_at: ms,
       followers: Math.round(this.real + this.bought),
       following: Math.round(this.following),
       posts_count: this.postsCount,

@@ -1,11 +1,13 @@
+import { LineBuffer } from './line-buffer.ts';
+import type { LineWriter } from './serialize.ts';
+
 /**
  * One day's events of one type, already serialised: the lines live in a byte arena (off the JS heap, so
- * events waiting a week for their day cost the garbage collector nothing), with each line's time, offset
- * and length in typed arrays. `drain` returns the lines sorted by (time, event_id) as one buffer.
+ * events waiting a week for their day cost the garbage collector nothing), with each line's time and offset
+ * in typed arrays. `drain` returns the lines sorted by (time, event_id) as one buffer.
  */
 export class DayBucket {
-  private bytes: Buffer = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
+  private readonly out = new LineBuffer();
   private times = new Float64Array(256);
   private offsets = new Uint32Array(256);
   private count = 0;
@@ -14,22 +16,13 @@ export class DayBucket {
     return this.count;
   }
 
-  /** Appends one line (ending in a newline) whose event time is `msInDay` milliseconds after midnight. */
-  add(msInDay: number, line: string): void {
+  /** Writes one row as a line whose event time is `msInDay` milliseconds after midnight. */
+  add(msInDay: number, write: LineWriter, row: object): void {
     const n = this.count;
     if (n === this.times.length) this.growIndex();
-    let need = this.used + line.length * 3;
-    if (need > this.bytes.length) {
-      let size = this.bytes.length * 2;
-      while (size < need) size *= 2;
-      const next = Buffer.allocUnsafe(size);
-      this.bytes.copy(next, 0, 0, this.used);
-      this.bytes = next;
-    }
-    this.offsets[n] = this.used;
+    this.offsets[n] = this.out.pos;
     this.times[n] = msInDay;
-    need = this.bytes.write(line, this.used, 'utf8');
-    this.used += need;
+    write(this.out, row);
     this.count = n + 1;
   }
 
@@ -43,13 +36,13 @@ export class DayBucket {
   }
 
   private end(i: number): number {
-    return i + 1 < this.count ? (this.offsets[i + 1] as number) : this.used;
+    return i + 1 < this.count ? (this.offsets[i + 1] as number) : this.out.pos;
   }
 
   /**
    * The lines in order of (time, event_id). Sorting is numeric on a packed key (time × 2^22 + index) with
-   * the engine's native typed-array sort; only runs of equal times are compared by their event_id text,
-   * which every line starts with (`{"event_id":"…`).
+   * the engine's native typed-array sort; only runs of equal times are compared by their event_id bytes,
+   * which every line starts with (`{"event_id":"…`). The buffer returned is valid until the bucket is reset.
    */
   drain(): Buffer {
     const n = this.count;
@@ -67,24 +60,44 @@ export class DayBucket {
       if (j - i > 1) this.sortRunById(order, i, j);
       i = j;
     }
-    const out = Buffer.allocUnsafe(this.used);
-    let at = 0;
+    // the sorted copy goes right after the lines in the same arena: copyWithin moves bytes without a view
+    // or a call into the runtime per line
+    const used = this.out.pos;
+    this.out.reserve(used);
+    const bytes = this.out.buf;
+    let at = used;
     for (let k = 0; k < n; k++) {
       const i = order[k] as number;
-      at += this.bytes.copy(out, at, this.offsets[i] as number, this.end(i));
+      const from = this.offsets[i] as number;
+      const to = this.end(i);
+      bytes.copyWithin(at, from, to);
+      at += to - from;
     }
-    return out;
+    return bytes.subarray(used, at);
   }
 
-  private idOf(i: number): Buffer {
-    const start = (this.offsets[i] as number) + ID_PREFIX;
-    const stop = this.bytes.indexOf(QUOTE, start);
-    return this.bytes.subarray(start, stop);
+  /** Empties the bucket for another day, keeping its memory. */
+  reset(): void {
+    this.out.pos = 0;
+    this.count = 0;
+  }
+
+  /** Compares the event_ids of lines `a` and `b` byte by byte (ids are ASCII and end at a quote). */
+  private compareIds(a: number, b: number): number {
+    const bytes = this.out.buf;
+    let x = (this.offsets[a] as number) + ID_PREFIX;
+    let y = (this.offsets[b] as number) + ID_PREFIX;
+    for (;;) {
+      const cx = bytes[x++] as number;
+      const cy = bytes[y++] as number;
+      if (cx !== cy) return cx === QUOTE ? -1 : cy === QUOTE ? 1 : cx - cy;
+      if (cx === QUOTE) return 0;
+    }
   }
 
   private sortRunById(order: Uint32Array, from: number, to: number): void {
     const run = Array.from(order.subarray(from, to));
-    run.sort((a, b) => Buffer.compare(this.idOf(a), this.idOf(b)));
+    run.sort((a, b) => this.compareIds(a, b));
     order.set(run, from);
   }
 }

@@ -29,6 +29,33 @@ export class IdSpace {
   }
 }
 
+/**
+ * An id printed as a constant prefix and the eight hex digits of a 32-bit value (`po-1a2b3c4d-` +
+ * `9f8e7d6c`), without building its string: the line writer prints it byte by byte. Ids are made for almost
+ * every event and each would otherwise be a concatenated string to allocate and flatten before writing.
+ */
+export class Id {
+  constructor(
+    readonly prefix: Uint8Array,
+    readonly value: number,
+  ) {}
+
+  toString(): string {
+    return Buffer.from(this.prefix).toString('latin1') + hex8(this.value);
+  }
+}
+
+/** The constant part of a family of ids, encoded once (ASCII: an id's safe characters). */
+export function idPrefix(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_.:-]*$/.test(text)) throw new Error(`id prefix '${text}' has characters ids may not hold`);
+  return Buffer.from(text, 'latin1');
+}
+
+/** The n-th id of a sequence as an {@link Id}: same text as `prefix + seq(key, n)`. */
+export function seqId(prefix: Uint8Array, key: number, n: number): Id {
+  return new Id(prefix, fmix32((n ^ key) >>> 0));
+}
+
 /** The n-th id of a sequence: `fmix32(n ^ key)`, a bijection of n. */
 export function seq(key: number, n: number): string {
   return hex8(fmix32((n ^ key) >>> 0));

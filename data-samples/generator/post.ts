@@ -1,7 +1,7 @@
 import type { PostType } from '../../sdk/contracts/index.ts';
 import { FIRST_HOUR_PAGE, LATER_SAMPLE, OBSERVATION_HOURS, POST_ER_SIGMA, VIRAL_CHANCE } from './calibration.ts';
 import { ENTITY, SEQ, type WorldContext } from './context.ts';
-import { hex8, seq } from './ids.ts';
+import { hex8, type Id, idPrefix, seqId } from './ids.ts';
 import { fmix32, mixKey, type Rng } from './prng.ts';
 import type { CreatorProfile, FraudPlan } from './profile.ts';
 import { HOUR_MS, MINUTE_MS } from './time.ts';
@@ -46,6 +46,9 @@ export class PostMaker {
   private readonly podKey: number;
   private readonly botKey: number;
   private readonly podTaken: number[] = [];
+  private readonly postPrefix: Uint8Array;
+  private readonly obsPrefix: Uint8Array;
+  private readonly commentPrefix: Uint8Array;
 
   constructor(
     private readonly ctx: WorldContext,
@@ -62,6 +65,9 @@ export class PostMaker {
     this.commentIdKey = ids.sequenceKey(SEQ.comment_id, p.index);
     this.podKey = mixKey(ids.sequenceKey(ENTITY.pod, p.index));
     this.botKey = mixKey(ids.sequenceKey(ENTITY.bots, p.index));
+    this.postPrefix = idPrefix(`po-${p.code}-`);
+    this.obsPrefix = idPrefix(`eo-${p.code}-`);
+    this.commentPrefix = idPrefix(`cm-${p.code}-`);
   }
 
   private has(type: FraudPlan['types'][number], active: boolean): boolean {
@@ -71,7 +77,7 @@ export class PostMaker {
   make(input: PostInput): PostEffect {
     const { ctx, p, rng } = this;
     const n = this.n++;
-    const postId = `po-${p.code}-${seq(this.postIdKey, n)}`;
+    const postId = seqId(this.postPrefix, this.postIdKey, n);
     const mix = POST_TYPE_MIX[p.platform];
     const postType = (mix[rng.weighted(mix.map((m) => m[1]))] as readonly [PostType, number])[0];
     const tags = HASHTAGS[p.niche];
@@ -81,9 +87,9 @@ export class PostMaker {
       const tag = rng.chance(0.7) ? rng.pick(tags) : rng.pick(GENERIC_HASHTAGS);
       if (!hashtags.includes(tag)) hashtags.push(tag);
     }
-    const postedAt = ctx.time.iso(input.ms);
+    const postedAt = input.ms;
     ctx.emit('posts', input.ms, {
-      event_id: `po-${p.code}-${seq(this.postKey, n)}`,
+      event_id: seqId(this.postPrefix, this.postKey, n),
       post_id: postId,
       creator_id: p.creatorId,
       posted_at: postedAt,
@@ -114,17 +120,16 @@ export class PostMaker {
     const tauC = tau * 1.5;
     const video = VIDEO_TYPES.has(postType);
     const views = video ? likes / p.likesPerView : 0;
-    const obsEvent = `eo-${p.code}-`;
     for (let i = 0; i < OBSERVATION_HOURS.length; i++) {
       const hours = (OBSERVATION_HOURS[i] as number) + rng.range(0, 10) / 60;
       const f = saturate(hours, tau);
       const ms = input.ms + Math.round(hours * HOUR_MS);
       ctx.emit('engagement_observations', ms, {
-        event_id: obsEvent + seq(this.obsKey, n * 8 + i),
+        event_id: seqId(this.obsPrefix, this.obsKey, n * 8 + i),
         post_id: postId,
         creator_id: p.creatorId,
         posted_at: postedAt,
-        observed_at: ctx.time.iso(ms),
+        observed_at: ms,
         likes: Math.round(likes * f) + pod + (hours >= boughtAt ? boughtLikes : 0),
         comments: Math.round(comments * saturate(hours, tauC)) + pod + Math.round(bots * (1 - Math.exp(-hours / BOT_MEAN_HOURS))),
         shares: Math.round(likes * p.shareRate * f),
@@ -140,7 +145,7 @@ export class PostMaker {
    * The comments a collector keeps: a page of first-hour comments (where pods show up) and a few later ones.
    * Each slot is filled from organic, pod or bot comments in proportion to how many of each remain.
    */
-  private sampleComments(input: PostInput, postId: string, organic: number, tauC: number, pod: number, bots: number): void {
+  private sampleComments(input: PostInput, postId: Id, organic: number, tauC: number, pod: number, bots: number): void {
     const firstOrganic = Math.round(organic * saturate(1, tauC));
     const firstBots = Math.round(bots * (1 - Math.exp(-1 / BOT_MEAN_HOURS)));
     const first: [number, number, number] = [firstOrganic, pod, firstBots];
@@ -150,7 +155,7 @@ export class PostMaker {
     this.fill(input, postId, later, LATER_SAMPLE, false);
   }
 
-  private fill(input: PostInput, postId: string, left: [number, number, number], page: number, firstHour: boolean): void {
+  private fill(input: PostInput, postId: Id, left: [number, number, number], page: number, firstHour: boolean): void {
     const rng = this.commentRng;
     let total = left[0] + left[1] + left[2];
     const k = Math.min(page, total);
@@ -167,7 +172,7 @@ export class PostMaker {
     }
   }
 
-  private comment(input: PostInput, postId: string, cat: Category, firstHour: boolean): void {
+  private comment(input: PostInput, postId: Id, cat: Category, firstHour: boolean): void {
     const { ctx, p } = this;
     const rng = this.commentRng;
     const fraud = this.fraud as FraudPlan;
@@ -208,12 +213,12 @@ export class PostMaker {
     const ms = input.ms + delayMs;
     const c = this.comments++;
     ctx.emit('comments', ms, {
-      event_id: `cm-${p.code}-${seq(this.commentKey, c)}`,
-      comment_id: `cm-${p.code}-${seq(this.commentIdKey, c)}`,
+      event_id: seqId(this.commentPrefix, this.commentKey, c),
+      comment_id: seqId(this.commentPrefix, this.commentIdKey, c),
       post_id: postId,
       creator_id: p.creatorId,
       author_id: author,
-      posted_at: ctx.time.iso(ms),
+      posted_at: ms,
       text_hash: hash,
       is_emoji_only: emoji,
       language,

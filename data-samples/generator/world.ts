@@ -5,7 +5,7 @@ import { CreatorSim } from './creator.ts';
 import { DayBucket } from './day-bucket.ts';
 import { IdSpace } from './ids.ts';
 import type { WorldOptions } from './options.ts';
-import { compileRowWriter } from './serialize.ts';
+import { compileLineWriter, type LineWriter } from './serialize.ts';
 import { DAY_MS, TimeFormat } from './time.ts';
 
 /** Any event row. */
@@ -17,7 +17,8 @@ export interface EventSink {
    * The events of one type that became known on one day, as JSON Lines (UTF-8, one object per line in the
    * contract's column order) sorted by (time known, event_id): the event time, or for bitemporal contracts
    * the observation time (`knownAtColumn`). Called once per type per day, days in
-   * order, so a file written by appending is sorted as a whole.
+   * order, so a file written by appending is sorted as a whole. `lines` is reused after the call returns:
+   * a sink that keeps it must copy it.
    */
   write(type: EventType, lines: Buffer, count: number): void;
 }
@@ -33,7 +34,6 @@ export interface GenerateSummary {
   readonly events: number;
 }
 
-const MODE = process.env.MODE === 'sim' ? 1 : process.env.MODE === 'ser' ? 2 : 0;
 const TYPES = EVENT_CONTRACTS.map((c) => c.name);
 
 /**
@@ -61,8 +61,9 @@ export async function generateWorld(
       throw new Error(`contract '${c.name}' must declare event_id first (lines are ordered by it)`);
   }
   const endMs = startMs + options.days * DAY_MS;
-  const writers = new Map(EVENT_CONTRACTS.map((c) => [c.name as EventType, compileRowWriter(c)]));
+  const writers = new Map(EVENT_CONTRACTS.map((c) => [c.name as EventType, compileLineWriter(c)]));
   const pending = new Map<EventType, (DayBucket | undefined)[]>(TYPES.map((t) => [t, []]));
+  const spare: DayBucket[] = [];
   let today = 0;
   const ctx: WorldContext = {
     options,
@@ -71,11 +72,6 @@ export async function generateWorld(
     ids: new IdSpace(options.seed),
     time: new TimeFormat(),
     emit(type, ms, row) {
-      if (MODE === 1) return;
-      if (MODE === 2) {
-        (writers.get(type) as (row: object) => string)(row);
-        return;
-      }
       if (ms >= endMs) return; // not happened yet when history ends
       const offset = ms - startMs;
       const day = Math.floor(offset / DAY_MS);
@@ -83,10 +79,10 @@ export async function generateWorld(
       const buckets = pending.get(type) as (DayBucket | undefined)[];
       let bucket = buckets[day];
       if (bucket === undefined) {
-        bucket = new DayBucket();
+        bucket = spare.pop() ?? new DayBucket();
         buckets[day] = bucket;
       }
-      bucket.add(offset - day * DAY_MS, (writers.get(type) as (row: object) => string)(row));
+      bucket.add(offset - day * DAY_MS, writers.get(type) as LineWriter, row);
     },
   };
   const brands = createBrands(ctx);
@@ -101,6 +97,11 @@ export async function generateWorld(
       buckets[today] = undefined;
       const count = bucket?.size ?? 0;
       sink.write(type, bucket === undefined ? Buffer.alloc(0) : bucket.drain(), count);
+      if (bucket !== undefined) {
+        // buckets are recycled with their arenas: fresh megabyte buffers every day kept the collector busy
+        bucket.reset();
+        spare.push(bucket);
+      }
       rows[type] += count;
       events += count;
     }
