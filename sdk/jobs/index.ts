@@ -2,6 +2,7 @@
  * Batch jobs over the lake, as the CLI and notebooks run them: open the engine the profile says, build
  * point-in-time frames from feature definitions, train and log experiments.
  */
+export { type BackfillResult, backfillFeatures } from './backfill.ts';
 export { type JobBackend, type JobEngine, openJobEngine } from './engine.ts';
 export { defineExperiment, type ExperimentDefinition } from './experiment.ts';
 export { labelledFrame } from './labelled.ts';

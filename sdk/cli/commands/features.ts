@@ -4,7 +4,7 @@ import { LIBRARY } from '../../../features/index.ts';
 import { compileFeatureSet } from '../../compile/index.ts';
 import type { FeatureSetDef, FeatureViewDef } from '../../features/index.ts';
 import { compileTrainingFrame, featureSetsOf } from '../../frame/index.ts';
-import { openJobEngine } from '../../jobs/index.ts';
+import { backfillFeatures, openJobEngine } from '../../jobs/index.ts';
 import { commandContext } from '../context.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -156,5 +156,30 @@ export function registerFeatures(program: Command): void {
       } finally {
         await engine.close();
       }
+    });
+  features
+    .command('backfill <name>')
+    .description(
+      'values of a feature set or view for every entity at the end of each UTC day, into the gold table kol_gold.features_<name>_v<version> (those days replaced in one commit)',
+    )
+    .requiredOption('--from <day>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <day>', 'last day, YYYY-MM-DD')
+    .option('--json', 'machine-readable output: {"table", "from", "to", "rows", "changed", "snapshot_id", "seconds"}')
+    .action(async (name: string, opts: { from: string; to: string }, command: Command) => {
+      const ctx = commandContext(command);
+      const def = lookup(name);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.from) || !/^\d{4}-\d{2}-\d{2}$/.test(opts.to) || opts.from > opts.to) {
+        throw new CliError(`--from and --to must be days YYYY-MM-DD with from ≤ to, got ${opts.from} and ${opts.to}`, EXIT.usage);
+      }
+      const r = await backfillFeatures(def, { config: ctx.config(), from: opts.from, to: opts.to, log: (l) => ctx.out.note(l) });
+      ctx.out.result(
+        { table: r.table, from: r.from, to: r.to, rows: r.rows, changed: r.changed, snapshot_id: r.snapshotId, seconds: r.seconds },
+        () =>
+          ctx.out.line(
+            r.changed
+              ? `${r.table}: ${r.rows} rows for ${r.from}..${r.to} committed as snapshot ${r.snapshotId} (${r.seconds.toFixed(1)} s, from ${r.source})`
+              : `${r.table}: already up to date for ${r.from}..${r.to}, nothing committed (${r.rows} rows)`,
+          ),
+      );
     });
 }
