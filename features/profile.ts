@@ -5,7 +5,7 @@ import { creatorsSource } from './sources.ts';
 export const creatorProfile = defineFeatureSet({
   name: 'creator_profile',
   version: 1,
-  description: 'Platform, follower tier, niche, language and price per post.',
+  description: 'Platform, follower tier, niche, country, language and price per post.',
   entity: creator,
   source: creatorsSource,
   windows: ['lifetime'],
@@ -13,6 +13,7 @@ export const creatorProfile = defineFeatureSet({
     platform: last('platform'),
     tier: last('tier'),
     niche: last('niche'),
+    country: last('country'),
     language: last('language'),
     price: last('price_per_post_usd'),
   },
