@@ -68,8 +68,11 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
       options.usedAt ??
       new Date(
         Number(
-          (await engine.runner.rows(`SELECT epoch_ms(max(captured_at)) AS t FROM ${engine.relation('follower_snapshots')}`))[0]?.t ??
-            Number.NaN,
+          (
+            await engine.runner.rows(
+              `SELECT ${engine.runner.dialect === 'trino' ? 'CAST(to_unixtime(max(captured_at)) * 1000 AS bigint)' : 'epoch_ms(max(captured_at))'} AS t FROM ${engine.relation('follower_snapshots')}`,
+            )
+          )[0]?.t ?? Number.NaN,
         ),
       );
     log('building the point-in-time frame');

@@ -53,7 +53,9 @@ export function s3SecretSql(config: KolConfig): string | undefined {
  * OAuth2 client credentials, then `ATTACH`.
  */
 export function attachSql(warehouse: string, endpoint: string, auth: CatalogAuth): string[] {
-  const target = `ATTACH ${literal(warehouse)} AS ${LAKE_CATALOG} (TYPE iceberg, ENDPOINT ${literal(endpoint)}`;
+  // READ_ONLY false: DuckDB attaches the Apache REST catalog read-only unless told otherwise (its config
+  // advertises endpoints DuckDB does not parse), and the cluster profile writes through it.
+  const target = `ATTACH ${literal(warehouse)} AS ${LAKE_CATALOG} (TYPE iceberg, ENDPOINT ${literal(endpoint)}, READ_ONLY false`;
   if (auth.type === 'none') return [`${target}, AUTHORIZATION_TYPE 'none')`];
   const secret =
     auth.type === 'bearer'
