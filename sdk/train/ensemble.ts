@@ -55,7 +55,11 @@ async function baseLogits(models: { pre: Preprocessor; gbdt: TrainedGbdt; lr: Lo
   const values = new Float64Array(x.rows * 3);
   // A learner that diverged must fail loudly: NaN scores would make the meta-learner and the calibrator
   // answer a constant, and the model would look trained.
-  for (const [name, p] of [['gbdt', g], ['logistic', l], ['mlp', m]] as const) {
+  for (const [name, p] of [
+    ['gbdt', g],
+    ['logistic', l],
+    ['mlp', m],
+  ] as const) {
     const bad = Array.prototype.findIndex.call(p, (v: number) => !Number.isFinite(v));
     if (bad >= 0) throw new Error(`the ${name} learner scored row ${bad} as ${String(p[bad])}: it diverged (check the features' scale)`);
   }

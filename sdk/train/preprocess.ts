@@ -65,7 +65,7 @@ export function transform(p: Preprocessor, x: Matrix): Matrix {
     for (let j = 0; j < x.cols; j++) {
       const v = x.values[i * x.cols + j] as number;
       const z = ((Number.isNaN(v) ? (p.median[j] as number) : v) - (p.mean[j] as number)) / (p.std[j] as number);
-      values[i * x.cols + j] = z > CLIP ? CLIP : z < -CLIP ? -CLIP : z;
+      values[i * x.cols + j] = Math.min(CLIP, Math.max(z, -CLIP));
     }
   }
   return { rows: x.rows, cols: x.cols, values };
