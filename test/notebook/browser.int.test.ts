@@ -52,10 +52,10 @@ describe.skipIf(!haveChromium && process.env.CI !== 'true')('notebook 01 in Jupy
       await dialog.getByRole('button', { name: 'Select' }).click();
     }
     // Four figures in the notebook, each drawn by the plotly renderer; every code cell numbered once run.
+    // (an expression string: it runs in the page, where the DOM is, not in this test's Node types)
     await page.waitForFunction(
-      () =>
-        document.querySelectorAll('.js-plotly-plot').length >= 4 &&
-        [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].every((p) => /\[\d+\]/.test(p.textContent ?? '')),
+      `document.querySelectorAll('.js-plotly-plot').length >= 4 &&
+       [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].every((p) => /\\[\\d+\\]/.test(p.textContent ?? ''))`,
       undefined,
       { timeout: 300_000 },
     );
