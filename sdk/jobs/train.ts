@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KolConfig } from '../config/index.ts';
-import type { FeatureSetDef, FeatureViewDef } from '../features/index.ts';
-import { buildTrainingFrame, type TrainingFrame } from '../frame/index.ts';
+import type { FeatureViewDef } from '../features/index.ts';
+import { buildTrainingFrame, featureSetsOf, type TrainingFrame } from '../frame/index.ts';
 import { createTrackingClient } from '../mlflow/index.ts';
 import { type ExperimentResult, runExperiment } from '../train/index.ts';
 import { openJobEngine } from './engine.ts';
@@ -35,18 +35,14 @@ export interface TrainJobResult extends ExperimentResult {
   readonly regression?: RegressionResult;
 }
 
-const setsOf = (features: readonly (FeatureSetDef | FeatureViewDef)[]): FeatureSetDef[] => {
-  const out = new Map<string, FeatureSetDef>();
-  for (const f of features) for (const s of f.kind === 'feature_view' ? f.inputs : [f]) out.set(s.name, s);
-  return [...out.values()];
-};
-
 /** Event types an experiment reads: its feature sources and those its spine and labels name. */
 export function eventTypesOf(def: ExperimentDefinition): string[] {
   const refs = [def.spine, def.labels?.from ?? ''].flatMap((s) =>
     [...s.matchAll(/\{\{\s*events\.([a-z_]+)\s*\}\}/g)].map((m) => m[1] as string),
   );
-  return [...new Set([...setsOf(def.features).map((s) => s.source.table.split('.').at(-1) as string), ...refs, 'follower_snapshots'])];
+  return [
+    ...new Set([...featureSetsOf(def.features).map((s) => s.source.table.split('.').at(-1) as string), ...refs, 'follower_snapshots']),
+  ];
 }
 
 /**
@@ -81,7 +77,7 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
         spine: { sql: expandEvents(def.spine, engine.relation) },
         carry: def.carry,
         features: def.features,
-        tables: engine.sourceTables(setsOf(def.features)),
+        tables: engine.sourceTables(featureSetsOf(def.features)),
         ...(def.labels ? { labels: { ...def.labels, from: expandEvents(def.labels.from, engine.relation), usedAt } } : {}),
       },
       engine.runner,
@@ -105,7 +101,7 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
     .update(String(labelled.x.rows))
     .digest('hex')
     .slice(0, 16);
-  const setHashes = [...setsOf(def.features), ...def.features.filter((f): f is FeatureViewDef => f.kind === 'feature_view')];
+  const setHashes = [...featureSetsOf(def.features), ...def.features.filter((f): f is FeatureViewDef => f.kind === 'feature_view')];
   const result = await runExperiment(labelled, def.spec, {
     client,
     featureSets: setHashes.map((s) => ({ name: s.name, version: s.version, hash: s.hash })),
