@@ -1,6 +1,6 @@
 import type { KpiMetric, Objective } from '../../sdk/contracts/index.ts';
 import type { Brand } from './brands.ts';
-import { BASE_ER_FACTOR, CPM_USD, erBucket, REACH } from './calibration.ts';
+import { CPM_USD, erAt, erBucket, REACH } from './calibration.ts';
 import { SEQ, type WorldContext } from './context.ts';
 import { seq } from './ids.ts';
 import type { Rng } from './prng.ts';
@@ -118,7 +118,7 @@ export class CampaignBook {
     const trend = Math.exp(p.trend * (startDay + duration / 2));
     const noise = rng.noise(0.35);
     const impressions = state.totalFollowers * quality * REACH[p.platform] * posts * trend * noise;
-    const engagements = ((state.realFollowers * p.erBase * posts) / BASE_ER_FACTOR) * trend * Math.sqrt(niche) * rng.noise(0.3);
+    const engagements = state.realFollowers * erAt(state.realFollowers) * p.erSpread * posts * trend * Math.sqrt(niche) * rng.noise(0.3);
     const clicks = impressions * 0.015 * fit * niche * rng.noise(0.3);
     const conversions = clicks * 0.06 * fit * (0.5 + 0.5 * niche) * rng.noise(0.3);
     const revenue = conversions * brand.orderValue;

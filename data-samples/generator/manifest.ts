@@ -4,7 +4,7 @@ import type { EventType } from '../../sdk/contracts/index.ts';
 import type { ScaleName } from './options.ts';
 
 /** Bumped whenever the same options would produce different bytes. */
-export const GENERATOR_VERSION = '1.0.0';
+export const GENERATOR_VERSION = '1.1.0';
 
 export interface ManifestFile {
   /** File name relative to the manifest. */

@@ -1,5 +1,5 @@
 import type { PostType } from '../../sdk/contracts/index.ts';
-import { FIRST_HOUR_PAGE, LATER_SAMPLE, OBSERVATION_HOURS, POST_ER_SIGMA, VIRAL_CHANCE } from './calibration.ts';
+import { BASE_ER_FACTOR, erAt, FIRST_HOUR_PAGE, LATER_SAMPLE, OBSERVATION_HOURS, POST_ER_SIGMA, VIRAL_CHANCE } from './calibration.ts';
 import { ENTITY, SEQ, type WorldContext } from './context.ts';
 import { hex8, type Id, idPrefix, seqId } from './ids.ts';
 import { fmix32, mixKey, type Rng } from './prng.ts';
@@ -102,7 +102,14 @@ export class PostMaker {
 
     // Organic engagement from real followers; a viral post multiplies likes and comments alike.
     const viral = rng.chance(VIRAL_CHANCE) ? 3 + Math.exp(1.2 + 0.5 * rng.normal()) : 1;
-    const engagement = input.realFollowers * p.erBase * Math.exp(p.trend * input.day) * rng.noise(POST_ER_SIGMA) * viral;
+    const engagement =
+      input.realFollowers *
+      erAt(input.realFollowers) *
+      BASE_ER_FACTOR *
+      p.erSpread *
+      Math.exp(p.trend * input.day) *
+      rng.noise(POST_ER_SIGMA) *
+      viral;
     const likes = engagement * (1 - p.commentShare);
     const comments = engagement * p.commentShare;
     const fraud = this.fraud;

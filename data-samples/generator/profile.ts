@@ -1,5 +1,5 @@
 import { FRAUD_TYPES, type FraudType, NICHES, type Niche, type Platform, TIERS, type Tier } from '../../sdk/contracts/index.ts';
-import { BASE_ER_FACTOR, CPM_USD, CREATOR_ER_SIGMA, erBucket, POSTS_PER_DAY, REACH, TIER_FOLLOWERS } from './calibration.ts';
+import { CPM_USD, CREATOR_ER_SIGMA, POSTS_PER_DAY, REACH, TIER_FOLLOWERS } from './calibration.ts';
 import { ENTITY, PURPOSE, type WorldContext } from './context.ts';
 import { Rng } from './prng.ts';
 import { COUNTRIES, COUNTRY_WEIGHTS, handleOf, PLATFORM_WEIGHTS } from './vocab.ts';
@@ -25,8 +25,11 @@ export interface CreatorProfile {
    * of the day, so bought followers make a creator dearer without reaching anyone more.
    */
   readonly priceRatio: number;
-  /** Hidden: the creator's own engagement rate, before post noise, trend and virality. */
-  readonly erBase: number;
+  /**
+   * Hidden: the creator's engagement against the average of creators its size (a mean-one log-normal);
+   * the rate itself follows the follower count of the day ({@link erAt}), as a growing account's does.
+   */
+  readonly erSpread: number;
   /** Comments as a share of likes + comments. */
   readonly commentShare: number;
   readonly shareRate: number;
@@ -70,10 +73,7 @@ export function priceNormOf(followers: number, platform: Platform): number {
   return (CPM_USD[platform] * REACH[platform] * followers) / 1000;
 }
 
-/**
- * Draws a creator's profile from its own stream. Base ER is the HypeAuditor average of the creator's
- * follower bucket times a mean-one log-normal spread.
- */
+/** Draws a creator's profile from its own stream. */
 export function drawProfile(ctx: WorldContext, index: number): CreatorProfile {
   const rng = Rng.from(ctx.options.seed, ENTITY.creator, index, PURPOSE.profile);
   const mix = ctx.options.tierMix;
@@ -101,7 +101,7 @@ export function drawProfile(ctx: WorldContext, index: number): CreatorProfile {
     following0: Math.round(Math.min(1400, 60 + rng.exp(350))),
     pricePerPost: Math.max(5, Math.round(priceNormOf(followers0, platform) * priceRatio)),
     priceRatio,
-    erBase: erBucket(followers0).er * BASE_ER_FACTOR * rng.noise(CREATOR_ER_SIGMA),
+    erSpread: rng.noise(CREATOR_ER_SIGMA),
     commentShare: Math.min(0.12, 0.035 * rng.noise(0.4)),
     shareRate: rng.range(0.01, platform === 'tiktok' ? 0.12 : 0.05),
     saveRate: rng.range(0.005, 0.05),

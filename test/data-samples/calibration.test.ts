@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ER_TARGETS, MASS_FOLLOWING, worldOptions } from '../../data-samples/generator/index.ts';
+import { calibrationSink } from '../../data-samples/calibration/index.ts';
+import { ER_TARGETS, generateWorld, MASS_FOLLOWING, type WorldOptions, worldOptions } from '../../data-samples/generator/index.ts';
 import { creatorViews, engagementRates, erByBucket, groupBy, mean, type Row } from './measure.ts';
 import { WIDE, worldRows } from './world.ts';
 
@@ -19,30 +20,54 @@ function fraudRateByTier(rows: Record<string, Row[]>): Map<string, { rate: numbe
   return out;
 }
 
+/** Measures a world from its raw lines, streaming (no rows kept): for worlds too big to hold in memory. */
+async function measured(options: WorldOptions) {
+  const sink = calibrationSink();
+  await generateWorld(options, sink);
+  return sink.table(options);
+}
+
+/** Fraud at default prevalence with a thousand creators per tier: a binomial σ of 1–1.6 points. */
+const EVEN = worldOptions('s', 31, { creators: 5000, days: 3, tierMix: { nano: 1, micro: 1, mid: 1, macro: 1, mega: 1 } });
+
 // each test generates (or reuses) a world of hundreds of creators: seconds, more on a loaded machine
 describe('calibration against public figures', { timeout: 120_000 }, () => {
-  it('measures ER per follower bucket within ±25% of HypeAuditor averages, from raw events', async () => {
-    const rows = await worldRows(WIDE);
-    const table = erByBucket(engagementRates(rows.follower_snapshots, rows.engagement_observations));
-    expect(table.map((b) => b.bucket)).toEqual(ER_TARGETS.map((b) => b.bucket));
-    for (const b of table) {
+  it('measures ER per follower bucket within ±25% of HypeAuditor averages over a 120-day history (scale m)', async () => {
+    // a long history matters: creators grow across bucket edges, which a short one hides
+    const table = await measured(worldOptions('m', 20240101));
+    expect(table.er.map((b) => b.bucket)).toEqual(ER_TARGETS.map((b) => b.bucket));
+    for (const b of table.er) {
       expect(b.creators, `${b.bucket} creators`).toBeGreaterThanOrEqual(50);
       expect(b.measured / b.target, `${b.bucket}: measured ${b.measured.toFixed(4)} vs ${b.target}`).toBeGreaterThan(0.75);
       expect(b.measured / b.target, `${b.bucket}: measured ${b.measured.toFixed(4)} vs ${b.target}`).toBeLessThan(1.25);
     }
     // engagement falls with size, as in the published table
-    expect(table[0]?.measured).toBeGreaterThan(2 * (table[2]?.measured ?? 1));
+    expect(table.er[0]?.measured).toBeGreaterThan(2 * (table.er[2]?.measured ?? 1));
   });
 
-  it('plants fraud with the default prevalence per tier: micro most, mega least', async () => {
-    const rates = fraudRateByTier(await worldRows(WIDE));
-    const defaults = WIDE.fraudPrevalence;
+  it('measures the same ER table streaming as from the rows (the calibration script reports what the tests check)', async () => {
+    const rows = await worldRows(WIDE);
+    const fromRows = erByBucket(engagementRates(rows.follower_snapshots, rows.engagement_observations));
+    const streamed = (await measured(WIDE)).er;
+    expect(streamed.map((b) => [b.bucket, b.creators])).toEqual(fromRows.map((b) => [b.bucket, b.creators]));
+    for (const [i, b] of streamed.entries()) expect(b.measured).toBeCloseTo(fromRows[i]?.measured as number, 12);
+    for (const b of fromRows) {
+      expect(b.measured / b.target, `${b.bucket}: measured ${b.measured.toFixed(4)} vs ${b.target}`).toBeGreaterThan(0.75);
+      expect(b.measured / b.target, `${b.bucket}: measured ${b.measured.toFixed(4)} vs ${b.target}`).toBeLessThan(1.25);
+    }
+  });
+
+  it('plants fraud with the default prevalence per tier, within 3σ on a thousand creators each: micro most, mega least', async () => {
+    const rates = fraudRateByTier(await worldRows(EVEN));
+    const defaults = EVEN.fraudPrevalence;
+    expect([...rates.keys()].sort()).toEqual(Object.keys(defaults).sort());
     for (const [tier, { rate, n }] of rates) {
       const p = defaults[tier as keyof typeof defaults];
-      const sd = Math.sqrt((p * (1 - p)) / n);
-      expect(Math.abs(rate - p), `${tier}: ${rate.toFixed(3)} of ${n} vs ${p}`).toBeLessThan(4 * sd + 0.01);
+      expect(n, tier).toBeGreaterThan(900);
+      expect(Math.abs(rate - p), `${tier}: ${rate.toFixed(3)} of ${n} vs ${p}`).toBeLessThan(3 * Math.sqrt((p * (1 - p)) / n));
     }
-    expect(rates.get('micro')?.rate).toBeGreaterThan(rates.get('mega')?.rate ?? 1);
+    const order = ['micro', 'nano', 'mid', 'macro', 'mega'].map((t) => rates.get(t)?.rate ?? Number.NaN);
+    for (let i = 1; i < order.length; i++) expect(order[i - 1]).toBeGreaterThan(order[i] as number);
   });
 
   it('follows a configured prevalence per tier', async () => {
