@@ -79,7 +79,6 @@ export async function startLab(
     '--ServerApp.port_retries=0',
     `--ServerApp.root_dir=${paths.notebooksDir}`,
     `--ServerApp.open_browser=${options.openBrowser ? 'True' : 'False'}`,
-    `--IdentityProvider.token=${token}`,
     // The Lab's news feed and update check would reach out to the internet.
     '--LabApp.news_url=None',
     '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
@@ -92,7 +91,9 @@ export async function startLab(
   mkdirSync(dirname(paths.logFile), { recursive: true });
   const fd = options.stdio === 'inherit' ? undefined : openSync(paths.logFile, 'a');
   const out = fd ?? 'inherit';
-  const child = spawn(paths.jupyter, args, { env: jupyterEnv(paths), cwd: paths.notebooksDir, stdio: ['ignore', out, out] });
+  // The token goes through the environment: a command-line argument would show in every `ps` listing.
+  const env = { ...jupyterEnv(paths), JUPYTER_TOKEN: token };
+  const child = spawn(paths.jupyter, args, { env, cwd: paths.notebooksDir, stdio: ['ignore', out, out] });
   if (fd !== undefined) closeSync(fd);
   const url = `http://127.0.0.1:${port}`;
   let exited: number | null | undefined;
