@@ -88,11 +88,11 @@ describe('kol-sdk train on the embedded default', () => {
     expect(probability.length).toBe(2);
     for (const p of probability) expect(p).toBeGreaterThanOrEqual(0);
     expect(() => model.checkFeatureSets([{ name: 'creator_followers', hash: 'not-the-trained-definition' }])).toThrow();
-  });
+  }, 180_000);
 
   it('refuses an unknown experiment with the known ones (exit 2)', async () => {
     const r = await cli(['train', '--experiment', 'KOL_trsut']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('KOL_trust');
-  });
+  }, 60_000);
 });
