@@ -1,7 +1,7 @@
 import type { PostType } from '../../sdk/contracts/index.ts';
 import { BASE_ER_FACTOR, erAt, FIRST_HOUR_PAGE, LATER_SAMPLE, OBSERVATION_HOURS, POST_ER_SIGMA, VIRAL_CHANCE } from './calibration.ts';
 import { ENTITY, SEQ, type WorldContext } from './context.ts';
-import { hex8, type Id, idPrefix, seqId } from './ids.ts';
+import { hex8, Id, idPrefix, seqId } from './ids.ts';
 import { fmix32, mixKey, type Rng } from './prng.ts';
 import type { CreatorProfile, FraudPlan } from './profile.ts';
 import { HOUR_MS, MINUTE_MS } from './time.ts';
@@ -25,6 +25,10 @@ export interface PostEffect {
 
 /** Emoji-only comments of real fans repeat ("❤️", "🔥"): a small shared pool of their hashes. */
 const COMMON_EMOJI = Array.from({ length: 12 }, (_, i) => hex8(fmix32(0xe0 + i)));
+/** Comment authors are `au-` and eight hex digits, printed without building the string. */
+const AUTHOR = idPrefix('au-');
+/** A text hash is eight hex digits alone. */
+const HASH = idPrefix('');
 const DECAY_HOURS = 168;
 const BOT_MEAN_HOURS = 3;
 
@@ -184,8 +188,8 @@ export class PostMaker {
     const rng = this.commentRng;
     const fraud = this.fraud as FraudPlan;
     let delayMs: number;
-    let author: string;
-    let hash: string;
+    let author: Id;
+    let hash: string | Id;
     let emoji: boolean;
     let language = p.language;
     let length: number;
@@ -194,23 +198,23 @@ export class PostMaker {
       let m = rng.int(fraud.podSize);
       while (this.podTaken.includes(m)) m = (m + 1) % fraud.podSize;
       this.podTaken.push(m);
-      author = `au-${hex8(fmix32((m ^ this.podKey) >>> 0))}`;
+      author = new Id(AUTHOR, fmix32((m ^ this.podKey) >>> 0));
       delayMs = Math.round(rng.range(1, 59) * MINUTE_MS);
       emoji = rng.chance(0.15);
-      hash = emoji ? rng.pick(COMMON_EMOJI) : hex8(rng.u32());
+      hash = emoji ? rng.pick(COMMON_EMOJI) : new Id(HASH, rng.u32());
       length = emoji ? 1 + rng.int(4) : Math.round(25 * rng.noise(0.5));
     } else if (cat === 2) {
-      author = `au-${hex8(fmix32((rng.int(fraud.botPool) ^ this.botKey) >>> 0))}`;
+      author = new Id(AUTHOR, fmix32((rng.int(fraud.botPool) ^ this.botKey) >>> 0));
       delayMs = firstHour ? Math.round(rng.range(0.5, 60) * MINUTE_MS) : HOUR_MS + Math.round(rng.exp(BOT_MEAN_HOURS) * HOUR_MS);
       emoji = rng.chance(0.5);
       hash = emoji ? rng.pick(COMMON_EMOJI) : rng.pick(fraud.botTexts);
       if (rng.chance(0.6)) language = pickOther(rng, p.language);
       length = emoji ? 1 + rng.int(6) : 3 + rng.int(12);
     } else {
-      author = `au-${hex8(rng.u32())}`;
+      author = new Id(AUTHOR, rng.u32());
       delayMs = firstHour ? Math.round(rng.range(0.5, 60) * MINUTE_MS) : HOUR_MS + Math.round(Math.min(167, rng.exp(tauOfLater)) * HOUR_MS);
       emoji = rng.chance(0.08);
-      hash = emoji ? rng.pick(COMMON_EMOJI) : hex8(rng.u32());
+      hash = emoji ? rng.pick(COMMON_EMOJI) : new Id(HASH, rng.u32());
       const r = rng.float();
       if (r < 0.1) language = 'en';
       else if (r < 0.15) language = rng.pick(LANGUAGES);
