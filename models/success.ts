@@ -11,7 +11,7 @@ export const successExperiment = defineExperiment({
   spine: `
 SELECT campaign_id, creator_id, brand_id, CAST(start_date AS TIMESTAMP) AS as_of
 FROM {{events.campaigns}}`,
-  carry: ['brand_id'],
+  carry: [],
   labels: {
     from: `SELECT campaign_id, matured_at, CASE WHEN kpi_met THEN 1 ELSE 0 END AS kpi_met, roas FROM {{events.campaign_outcomes}}`,
     on: { campaign_id: 'campaign_id' },

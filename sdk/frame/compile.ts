@@ -44,7 +44,7 @@ export function compileTrainingFrame(spec: TrainingFrameSpec, dialect: 'duckdb' 
             return '';
           })();
   const asOf = spec.spine.asOf ?? 'as_of';
-  const carry = spec.carry ?? [];
+
   const sets = featureSetsOf(spec.features);
   for (const [i, set] of sets.entries()) {
     const other = sets.slice(i + 1).find((s) => s.name === set.name);
@@ -57,6 +57,8 @@ export function compileTrainingFrame(spec: TrainingFrameSpec, dialect: 'duckdb' 
   }
   const views = spec.features.filter((f): f is FeatureViewDef => f.kind === 'feature_view');
   const keys = [...new Set(sets.flatMap((s) => s.entity.keys))];
+  // A carried column that is already a key or as_of is selected once (Trino refuses a duplicate name).
+  const carry = (spec.carry ?? []).filter((c) => !keys.includes(c) && c !== asOf && c !== 'as_of');
   const seen = new Map<string, string>();
   const featureColumns: string[] = [];
   const ctes: string[] = [`__spine AS (\n${spineSql}\n)`];

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { trustExperiment } from '../../models/index.ts';
+import { successExperiment, trustExperiment } from '../../models/index.ts';
 import type { KolConfig } from '../../sdk/config/index.ts';
 import { openDuckDB } from '../../sdk/engines/index.ts';
 import { buildTrainingFrame, featureSetsOf, type TrainingFrame } from '../../sdk/frame/index.ts';
@@ -19,6 +19,7 @@ const services = inject('kolServicesUp');
 const ready = ['trino', 'iceberg-rest', 'minio', 'mlflow'].every((s) => services.includes(s as never));
 const xs = join(import.meta.dirname, '..', '..', 'data-samples', 'xs');
 const namespace = 'kol_test_train_frames';
+const eventTypes = [...new Set([...eventTypesOf(trustExperiment), ...eventTypesOf(successExperiment)])];
 
 const norm = (v: unknown): unknown => {
   if (v === null || v === undefined) return null;
@@ -56,7 +57,7 @@ describe.skipIf(!ready)('training on the cluster profile (Trino, Iceberg REST on
     try {
       await lake.runner.run("SET TimeZone = 'UTC'");
       await lake.runner.run(`CREATE SCHEMA IF NOT EXISTS lake.${namespace}`);
-      for (const type of eventTypesOf(trustExperiment)) {
+      for (const type of eventTypes) {
         await lake.runner.run(`DROP TABLE IF EXISTS lake.${namespace}.${type}`);
         await lake.runner.run(`CREATE TABLE lake.${namespace}.${type} AS SELECT * FROM ${jsonlRelation(type, xs)}`);
       }
@@ -68,8 +69,7 @@ describe.skipIf(!ready)('training on the cluster profile (Trino, Iceberg REST on
   afterAll(async () => {
     const lake = await openDuckDB(cluster).catch(() => undefined);
     if (!lake) return;
-    for (const type of eventTypesOf(trustExperiment))
-      await lake.runner.run(`DROP TABLE IF EXISTS lake.${namespace}.${type}`).catch(() => {});
+    for (const type of eventTypes) await lake.runner.run(`DROP TABLE IF EXISTS lake.${namespace}.${type}`).catch(() => {});
     await lake.close();
   }, 120_000);
 
@@ -113,6 +113,16 @@ describe.skipIf(!ready)('training on the cluster profile (Trino, Iceberg REST on
     expect(run.info.status).toBe('FINISHED');
     const version = await client.getModelVersion('KOL_trust', result.model.version);
     expect(version.runId).toBe(result.run_id);
+    await client.close();
+  }, 600_000);
+
+  it('trains KOL_success through Trino, with its ROAS head logged to the same run', async () => {
+    const result = await trainExperiment(successExperiment, { config: cluster, now: 1_732_800_000_000, kolSdkVersion: 'test' });
+    expect(result.frame.backend).toBe('trino');
+    expect(result.regression?.target).toBe('roas');
+    const client = createTrackingClient(cluster);
+    const run = await client.getRun(result.run_id);
+    expect(run.data.metrics.map((m) => m.key)).toEqual(expect.arrayContaining(['test_roc_auc', 'roas_rmse', 'roas_baseline_rmse']));
     await client.close();
   }, 600_000);
 });
