@@ -5,7 +5,6 @@ import { registerDoctor } from './doctor.ts';
 import { registerFeatures } from './features.ts';
 import { registerGenerate } from './generate.ts';
 import { registerIngest } from './ingest.ts';
-import { registerNotebook } from './notebook.ts';
 import { registerLake } from './lake.ts';
 import { registerModels } from './models.ts';
 import { registerNotebook } from './notebook.ts';
@@ -30,7 +29,6 @@ export function registerCommands(program: Command): void {
   registerPipeline(program);
   registerLake(program);
   registerQuery(program);
-  registerNotebook(program);
   registerNotebook(program);
   registerFeatures(program);
   registerTrain(program);
