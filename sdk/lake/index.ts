@@ -10,10 +10,12 @@ export {
 } from './catalog/index.ts';
 // Tables: metadata, scans with projection, filters and time travel, writes.
 export { LakeError, unknownTableError } from './errors.ts';
+// Interop: pyiceberg against the same catalog.
+export { ensurePyiceberg, PYICEBERG_VERSION, type PyicebergCatalog, type PyicebergResult, pyiceberg } from './interop/index.ts';
 export { type CompactResult, compactTable, type ExpireOptions, type ExpireResult, expireSnapshots } from './maintenance.ts';
 // Naming tables.
 export { displayName, parseTableName, sqlName, type TableName } from './names.ts';
-export { type FileInfo, type LakeTable, lakeTable, listTables, type ScanOptions } from './table.ts';
+export { type FileInfo, isCommitConflict, type LakeTable, lakeTable, listTables, retryOnConflict, type ScanOptions } from './table.ts';
 export {
   type ColumnInfo,
   describeTable,

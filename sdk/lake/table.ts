@@ -51,6 +51,26 @@ export interface LakeTable {
   merge(query: string, on: readonly string[]): Promise<number>;
 }
 
+/** Whether an error is the catalog's commit conflict (another writer committed first). */
+export function isCommitConflict(error: unknown): boolean {
+  return /Conflict_409|\b409\b|CommitFailedException/.test(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Runs a commit again when another writer committed first (the catalog's 409): an append does not depend
+ * on what it raced with, so the retry lands it on top. Jittered back-off, a few tries.
+ */
+export async function retryOnConflict<T>(commit: () => Promise<T>, tries = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await commit();
+    } catch (error) {
+      if (i >= tries || !isCommitConflict(error)) throw error;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** i * (0.5 + Math.random())));
+    }
+  }
+}
+
 /** Every table of the attached lake, as `ns.table`. */
 export async function listTables(lake: DuckDBLake): Promise<string[]> {
   const rows = await lake.runner.rows(
@@ -122,7 +142,7 @@ export async function lakeTable(lake: DuckDBLake, name: string): Promise<LakeTab
     rows: (o = {}) => runner.rows(scanSql(t, o), o.params),
     arrow: (o = {}) => runner.arrow(scanSql(t, o), o.params),
     async append(query, params) {
-      const [r] = await runner.rows(`INSERT INTO ${sql} ${query}`, params);
+      const [r] = await retryOnConflict(() => runner.rows(`INSERT INTO ${sql} ${query}`, params));
       return Number(Object.values(r ?? {})[0] ?? 0);
     },
     overwrite: (where, query) => replaceWhere(runner, t, where, query),
