@@ -43,6 +43,10 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
   const engine = options.engine ?? 'duckdb';
   const config = options.config ?? projectConfig();
   const text = expandLakeNames(query, engine, config);
+  // Out of the caller's synchronous run first: tslab runs a cell's synchronous part under vm's
+  // breakOnSigint, which swaps the SIGINT listeners out and back, and a listener added inside that
+  // window left the kernel to die on the next interrupt.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const interrupt = interruptOnSigint(options);
   const run = { params: options.params, signal: interrupt.signal, onProgress: options.onProgress };
   try {
