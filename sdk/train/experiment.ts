@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REASON_TEMPLATES } from '../../features/reasons.ts';
 import type { TrackingClient } from '../mlflow/index.ts';
 import { writeBundle } from './bundle/bundle.ts';
 import type { BundleMeta } from './bundle/mlmodel.ts';
@@ -9,6 +10,7 @@ import { type BinaryMetrics, binaryMetrics, type EvaluationCard, evaluationCard 
 import { figureToSvg } from './card/svg.ts';
 import { type Ensemble, type EnsembleSpec, predictEnsemble, trainEnsemble } from './ensemble.ts';
 import { type Matrix, takeRows } from './gbdt/matrix.ts';
+import { type ReasonCode, reasonCodes } from './reasons.ts';
 import { splitByEntity, splitByTime, splitHeldOutType } from './splits.ts';
 
 /** A labelled, numeric training frame with the columns the evaluation needs. */
@@ -69,6 +71,46 @@ async function fitAndScore(
   return { ensemble, probability, label: test.y };
 }
 
+/** Rows of the reason-code artifact: the test rows the model is surest about, each with its top reasons. */
+interface ReasonRow {
+  readonly entity: string;
+  readonly as_of: string;
+  readonly probability: number;
+  readonly label: number;
+  readonly reasons: readonly ReasonCode[];
+}
+
+const REASON_ROWS = 20;
+
+/**
+ * Reason codes of the highest-probability test rows: what an analyst reviewing the top of the list reads.
+ * Tree credits are weighed by the training rows' leaf counts (the population the model learned from).
+ */
+function topReasons(
+  frame: LabelledFrame,
+  split: { train: number[]; test: number[] },
+  main: { ensemble: Ensemble; probability: Float64Array },
+  templates: Readonly<Record<string, string>>,
+): ReasonRow[] {
+  const order = split.test
+    .map((row, k) => ({ row, p: main.probability[k] as number }))
+    .sort((a, b) => b.p - a.p || a.row - b.row)
+    .slice(0, REASON_ROWS);
+  const rows = order.map((o) => o.row);
+  const reasons = reasonCodes(main.ensemble, takeRows(frame.x, rows), frame.featureNames, {
+    templates,
+    background: takeRows(frame.x, split.train),
+    asOf: rows.map((i) => frame.asOf[i] as number),
+  });
+  return order.map((o, k) => ({
+    entity: frame.entity[o.row] as string,
+    as_of: new Date(frame.asOf[o.row] as number).toISOString(),
+    probability: o.p,
+    label: frame.label[o.row] as number,
+    reasons: reasons[k] ?? [],
+  }));
+}
+
 /**
  * Trains, evaluates, logs and registers one experiment: the in-distribution model (registered), plus an
  * out-of-time model and a held-out-fraud-type model for their scores. Everything goes to the tracking
@@ -87,6 +129,8 @@ export async function runExperiment(
     /** Start time of the run (epoch ms): given by the caller, never read from the clock here. */
     now: number;
     dataset?: { name: string; digest: string; source: string };
+    /** Reason-code phrases by feature output name (default: the KOL library's, features/reasons.ts). */
+    reasonTemplates?: Readonly<Record<string, string>>;
     onProgress?: (step: string) => void;
   },
 ): Promise<ExperimentResult> {
@@ -172,6 +216,8 @@ export async function runExperiment(
     }
     const out = mkdtempSync(join(tmpdir(), 'kol-card-'));
     writeFileSync(join(out, 'evaluation_card.json'), `${JSON.stringify(card, null, 2)}\n`);
+    const reasons = topReasons(frame, split, main, context.reasonTemplates ?? REASON_TEMPLATES);
+    writeFileSync(join(out, 'reason_codes.json'), `${JSON.stringify(reasons, null, 2)}\n`);
     for (const [name, figure] of Object.entries(card.plots)) {
       writeFileSync(join(out, `${name}.plotly.json`), JSON.stringify(figure));
       writeFileSync(join(out, `${name}.svg`), figureToSvg(figure));

@@ -10,4 +10,5 @@ export { fitLogistic, type LogisticModel, logisticLogit, predictLogistic } from 
 export * from './metrics/index.ts';
 export { DEFAULT_MLP_SPEC, fitMlp, type MlpModel, type MlpSpec, predictMlp } from './mlp.ts';
 export { fitPreprocessor, type Preprocessor, transform } from './preprocess.ts';
+export { formatValue, type ReasonCode, type ReasonOptions, reasonCodes, renderTemplate, treeContributions } from './reasons.ts';
 export { splitByEntity, splitByTime, splitHeldOutType } from './splits.ts';
