@@ -48,3 +48,4 @@ export const SUCCESS_FEATURES: readonly (FeatureSetDef | FeatureViewDef)[] = Obj
   creatorEngagementArrival,
   creatorComments,
 ]);
+export { REASON_TEMPLATES } from './reasons.ts';

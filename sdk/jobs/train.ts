@@ -21,6 +21,8 @@ export interface TrainJobOptions {
    */
   readonly usedAt?: Date;
   readonly log?: (line: string) => void;
+  /** Reason-code phrases by feature output name (the CLI passes the KOL library's). */
+  readonly reasonTemplates?: Readonly<Record<string, string>>;
 }
 
 export interface TrainJobResult extends ExperimentResult {
@@ -109,6 +111,7 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
     now: options.now,
     dataset: { name: `${def.spec.experiment.toLowerCase()}_frame`, digest, source: engine.describe },
     onProgress: (step) => log(`training: ${step}`),
+    ...(options.reasonTemplates ? { reasonTemplates: options.reasonTemplates } : {}),
   });
   let regression: RegressionResult | undefined;
   if (def.regression) {

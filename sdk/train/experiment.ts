@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REASON_TEMPLATES } from '../../features/reasons.ts';
 import type { TrackingClient } from '../mlflow/index.ts';
 import { writeBundle } from './bundle/bundle.ts';
 import type { BundleMeta } from './bundle/mlmodel.ts';
@@ -129,7 +128,7 @@ export async function runExperiment(
     /** Start time of the run (epoch ms): given by the caller, never read from the clock here. */
     now: number;
     dataset?: { name: string; digest: string; source: string };
-    /** Reason-code phrases by feature output name (default: the KOL library's, features/reasons.ts). */
+    /** Reason-code phrases by feature output name (the KOL library's are in features/reasons.ts); without one a reason names the feature, its value and the training median. */
     reasonTemplates?: Readonly<Record<string, string>>;
     onProgress?: (step: string) => void;
   },
@@ -216,7 +215,7 @@ export async function runExperiment(
     }
     const out = mkdtempSync(join(tmpdir(), 'kol-card-'));
     writeFileSync(join(out, 'evaluation_card.json'), `${JSON.stringify(card, null, 2)}\n`);
-    const reasons = topReasons(frame, split, main, context.reasonTemplates ?? REASON_TEMPLATES);
+    const reasons = topReasons(frame, split, main, context.reasonTemplates ?? {});
     writeFileSync(join(out, 'reason_codes.json'), `${JSON.stringify(reasons, null, 2)}\n`);
     for (const [name, figure] of Object.entries(card.plots)) {
       writeFileSync(join(out, `${name}.plotly.json`), JSON.stringify(figure));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { REASON_TEMPLATES } from '../../../features/index.ts';
 import { EXPERIMENTS } from '../../../models/index.ts';
 import { trainExperiment } from '../../jobs/index.ts';
 import { createTrackingClient } from '../../mlflow/index.ts';
@@ -30,6 +31,7 @@ export function registerTrain(program: Command): void {
         config,
         now: Date.now(),
         kolSdkVersion: sdkVersion(),
+        reasonTemplates: REASON_TEMPLATES,
         log: (line) => ctx.out.note(line),
       });
       const seconds = (performance.now() - started) / 1000;
