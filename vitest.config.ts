@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.int.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
+          // Closing a lake or a DuckDB in a hook can take seconds when two cores run many test files.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -35,7 +35,7 @@ describe('pipelines on the local profile, from the xs sample', () => {
   afterAll(async () => {
     await lake?.close();
     rmSync(home, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('lands every line of every file in bronze once, with its file and line', async () => {
     for (const c of EVENT_CONTRACTS) {
