@@ -28,6 +28,15 @@ const EXPECTED_TABLES: Record<string, readonly (readonly string[])[]> = {
     ['creator_id', 'as_of', 'is_fraud', 'posts_count_28d', 'view_rate_mean_28d', 'followers_last_28d', 'follower_trend_slope_28d'],
     ['label', 'creators', 'view_rate_28d', 'posts_28d'],
   ],
+  '03_train_trust.ipynb': [
+    ['metric', 'value'],
+    ['tier', 'rows', 'positives', 'roc_auc', 'ece'],
+    ['creator_id', 'as_of', 'probability', 'label', 'reasons'],
+  ],
+  '04_success.ipynb': [
+    ['metric', 'value'],
+    ['target', 'rows', 'rmse', 'baseline_rmse', 'mae', 'r2'],
+  ],
 };
 
 let wb: Workbench;
