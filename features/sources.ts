@@ -12,7 +12,9 @@ import { defineSource } from '../sdk/features/index.ts';
 
 /**
  * The KOL event sources: each is a silver Iceberg table and the Kafka topic of the same events, typed by
- * its data contract (so a column the contract lacks is refused when a feature is defined).
+ * its data contract (so a column the contract lacks is refused when a feature is defined). Only the
+ * bitemporal source names an event key: silver already holds one row per event id, and a key on an
+ * append-only source would make every frame compute version intervals it never needs.
  */
 
 /** Daily follower / following counts per creator. */
@@ -21,7 +23,6 @@ export const followerSnapshotsSource = defineSource({
   table: 'kol_silver.follower_snapshots',
   topic: 'kol.follower_snapshots.v1',
   eventTime: 'captured_at',
-  eventKey: 'event_id',
   contract: followerSnapshots,
   description: 'Daily follower, following and post counts of a creator.',
 });
@@ -50,7 +51,6 @@ export const engagementArrivalSource = defineSource({
   table: 'kol_silver.engagement_observations',
   topic: 'kol.engagement_observations.v1',
   eventTime: 'observed_at',
-  eventKey: 'event_id',
   contract: engagementObservations,
   description: 'Each engagement observation, at the time it was observed.',
 });
@@ -60,7 +60,6 @@ export const commentsSource = defineSource({
   table: 'kol_silver.comments',
   topic: 'kol.comments.v1',
   eventTime: 'posted_at',
-  eventKey: 'comment_id',
   contract: comments,
   description: 'Sampled comments: author, duplicate-text hash, emoji-only flag, language, length.',
 });
@@ -70,7 +69,6 @@ export const audienceSource = defineSource({
   table: 'kol_silver.audience_samples',
   topic: 'kol.audience_samples.v1',
   eventTime: 'sampled_at',
-  eventKey: 'event_id',
   contract: audienceSamples,
   description: "Sampled followers of a creator and their accounts' signs of life.",
 });
@@ -80,7 +78,6 @@ export const creatorsSource = defineSource({
   table: 'kol_silver.creators',
   topic: 'kol.creators.v1',
   eventTime: 'registered_at',
-  eventKey: 'creator_id',
   contract: creators,
   description: 'Creator profiles: platform, tier, niche, country, language, price per post.',
 });
@@ -90,7 +87,6 @@ export const campaignsSource = defineSource({
   table: 'kol_silver.campaigns',
   topic: 'kol.campaigns.v1',
   eventTime: 'booked_at',
-  eventKey: 'campaign_id',
   contract: campaigns,
   description: 'Campaign bookings: brand, creator, objective, budget, dates, KPI target.',
 });
@@ -100,7 +96,6 @@ export const brandsSource = defineSource({
   table: 'kol_silver.brands',
   topic: 'kol.brands.v1',
   eventTime: 'registered_at',
-  eventKey: 'brand_id',
   contract: brands,
   description: 'Advertisers: category, country, language.',
 });
@@ -111,7 +106,6 @@ export const campaignOutcomesSource = defineSource({
   table: 'kol_silver.campaign_outcomes',
   topic: 'kol.campaign_outcomes.v1',
   eventTime: 'matured_at',
-  eventKey: 'campaign_id',
   contract: campaignOutcomes,
   description: 'Matured campaign outcomes: KPI met, ROAS.',
 });

@@ -1,15 +1,11 @@
--- feature set brand_profile v1 (45305f47e50c), dialect duckdb
+-- feature set brand_profile v1 (5779a293167d), dialect duckdb
 WITH spine_input AS (
     SELECT "brand_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "brand_id", "brand_id" AS __ek_0, epoch_ms("registered_at") AS __et, "category" AS __in_0, "country" AS __in_1, "language" AS __in_2
+    SELECT "brand_id", epoch_ms("registered_at") AS __et, "category" AS __in_0, "country" AS __in_1, "language" AS __in_2
     FROM kol_silver.brands
     WHERE "registered_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "brand_id", __asof
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."brand_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."brand_id" = s."brand_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "brand_id",

@@ -1,15 +1,11 @@
--- feature set campaign_brief v1 (517beb57e501), dialect duckdb
+-- feature set campaign_brief v1 (3ff7190c2da7), dialect duckdb
 WITH spine_input AS (
     SELECT "campaign_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "campaign_id", "campaign_id" AS __ek_0, epoch_ms("booked_at") AS __et, "objective" AS __in_0, "budget_usd" AS __in_1, "kpi_metric" AS __in_2, "kpi_target" AS __in_3
+    SELECT "campaign_id", epoch_ms("booked_at") AS __et, "objective" AS __in_0, "budget_usd" AS __in_1, "kpi_metric" AS __in_2, "kpi_target" AS __in_3
     FROM kol_silver.campaigns
     WHERE "booked_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "campaign_id", __asof
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."campaign_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."campaign_id" = s."campaign_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "campaign_id",

@@ -2,18 +2,14 @@ WITH __spine AS (
 SELECT * FROM spine
 ),
 __f0 AS (
--- feature set campaign_brief v1 (517beb57e501), dialect duckdb
+-- feature set campaign_brief v1 (3ff7190c2da7), dialect duckdb
 WITH spine_input AS (
     SELECT "campaign_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "campaign_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "campaign_id", "campaign_id" AS __ek_0, epoch_ms("booked_at") AS __et, "objective" AS __in_0, "budget_usd" AS __in_1, "kpi_metric" AS __in_2, "kpi_target" AS __in_3
+    SELECT "campaign_id", epoch_ms("booked_at") AS __et, "objective" AS __in_0, "budget_usd" AS __in_1, "kpi_metric" AS __in_2, "kpi_target" AS __in_3
     FROM kol_silver.campaigns
     WHERE "booked_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "campaign_id", __asof
@@ -21,10 +17,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."campaign_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."campaign_id" = s."campaign_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "campaign_id",
@@ -42,18 +37,14 @@ LEFT JOIN aggregated AS f ON f."campaign_id" = sp."campaign_id" AND f.__asof = e
 ORDER BY sp."campaign_id", sp."as_of"
 ),
 __f1 AS (
--- feature set brand_profile v1 (45305f47e50c), dialect duckdb
+-- feature set brand_profile v1 (5779a293167d), dialect duckdb
 WITH spine_input AS (
     SELECT "brand_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "brand_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "brand_id", "brand_id" AS __ek_0, epoch_ms("registered_at") AS __et, "category" AS __in_0, "country" AS __in_1, "language" AS __in_2
+    SELECT "brand_id", epoch_ms("registered_at") AS __et, "category" AS __in_0, "country" AS __in_1, "language" AS __in_2
     FROM kol_silver.brands
     WHERE "registered_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "brand_id", __asof
@@ -61,10 +52,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."brand_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."brand_id" = s."brand_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "brand_id",
@@ -81,18 +71,14 @@ LEFT JOIN aggregated AS f ON f."brand_id" = sp."brand_id" AND f.__asof = epoch_m
 ORDER BY sp."brand_id", sp."as_of"
 ),
 __f2 AS (
--- feature set creator_profile v1 (d9fd4a97db13), dialect duckdb
+-- feature set creator_profile v1 (9ffe84ff408e), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "creator_id" AS __ek_0, epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
+    SELECT "creator_id", epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
     FROM kol_silver.creators
     WHERE "registered_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof
@@ -100,10 +86,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",
@@ -123,18 +108,14 @@ LEFT JOIN aggregated AS f ON f."creator_id" = sp."creator_id" AND f.__asof = epo
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f3 AS (
--- feature set creator_followers v1 (b1d5ea769e2b), dialect duckdb
+-- feature set creator_followers v1 (25cef0d3fbd9), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("captured_at") AS __et, "followers" AS __in_0, "following" AS __in_1
+    SELECT "creator_id", epoch_ms("captured_at") AS __et, "followers" AS __in_0, "following" AS __in_1
     FROM kol_silver.follower_snapshots
     WHERE "captured_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -142,10 +123,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0, v.__in_1
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (
@@ -259,18 +239,14 @@ LEFT JOIN with_derived AS f ON f."creator_id" = sp."creator_id" AND f.__asof = e
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f5 AS (
--- feature set creator_audience v1 (be761e7d7d69), dialect duckdb
+-- feature set creator_audience v1 (cb4ec098ae74), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
+    SELECT "creator_id", epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
     FROM kol_silver.audience_samples
     WHERE "sampled_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 3024000000) - ((((__asof - 3024000000) % 86400000) + 86400000) % 86400000) AS __lo_35d
@@ -278,10 +254,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_35d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",
@@ -309,18 +284,14 @@ LEFT JOIN aggregated AS f ON f."creator_id" = sp."creator_id" AND f.__asof = epo
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f6 AS (
--- feature set creator_campaign_history v1 (1a88dfe4181b), dialect duckdb
+-- feature set creator_campaign_history v1 (ee1c8fe214b9), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "campaign_id" AS __ek_0, epoch_ms("matured_at") AS __et, CASE WHEN "kpi_met" THEN 1 ELSE 0 END AS __in_0, "roas" AS __in_1
+    SELECT "creator_id", epoch_ms("matured_at") AS __et, CASE WHEN "kpi_met" THEN 1 ELSE 0 END AS __in_0, "roas" AS __in_1
     FROM kol_silver.campaign_outcomes
     WHERE "matured_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof
@@ -328,10 +299,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, v.__et, v.__in_0, v.__in_1
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",

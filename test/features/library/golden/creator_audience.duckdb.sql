@@ -1,15 +1,11 @@
--- feature set creator_audience v1 (be761e7d7d69), dialect duckdb
+-- feature set creator_audience v1 (cb4ec098ae74), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
+    SELECT "creator_id", epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
     FROM kol_silver.audience_samples
     WHERE "sampled_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 3024000000) - ((((__asof - 3024000000) % 86400000) + 86400000) % 86400000) AS __lo_35d
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_35d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",

@@ -1,15 +1,11 @@
--- feature set creator_campaign_history v1 (1a88dfe4181b), dialect duckdb
+-- feature set creator_campaign_history v1 (ee1c8fe214b9), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "creator_id", "campaign_id" AS __ek_0, epoch_ms("matured_at") AS __et, CASE WHEN "kpi_met" THEN 1 ELSE 0 END AS __in_0, "roas" AS __in_1
+    SELECT "creator_id", epoch_ms("matured_at") AS __et, CASE WHEN "kpi_met" THEN 1 ELSE 0 END AS __in_0, "roas" AS __in_1
     FROM kol_silver.campaign_outcomes
     WHERE "matured_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, v.__et, v.__in_0, v.__in_1
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",

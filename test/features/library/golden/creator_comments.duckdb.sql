@@ -1,15 +1,11 @@
--- feature set creator_comments v1 (fac686fe3d86), dialect duckdb
+-- feature set creator_comments v1 (9e159b3391dd), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "creator_id", "comment_id" AS __ek_0, epoch_ms("posted_at") AS __et, CAST('0x' || substr(md5("author_id"), 1, 13) AS BIGINT) AS __in_0, CAST('0x' || substr(md5("text_hash"), 1, 13) AS BIGINT) AS __in_1, CAST('0x' || substr(md5("language"), 1, 13) AS BIGINT) AS __in_2, CASE WHEN "is_emoji_only" THEN 1 ELSE 0 END AS __in_3, "length" AS __in_4
+    SELECT "creator_id", epoch_ms("posted_at") AS __et, CAST('0x' || substr(md5("author_id"), 1, 13) AS BIGINT) AS __in_0, CAST('0x' || substr(md5("text_hash"), 1, 13) AS BIGINT) AS __in_1, CAST('0x' || substr(md5("language"), 1, 13) AS BIGINT) AS __in_2, CASE WHEN "is_emoji_only" THEN 1 ELSE 0 END AS __in_3, "length" AS __in_4
     FROM kol_silver.comments
     WHERE "posted_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (

@@ -1,15 +1,11 @@
--- feature set creator_engagement_arrival v1 (01db6aabf6e8), dialect trino
+-- feature set creator_engagement_arrival v1 (ac5886dc5718), dialect trino
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, date_diff('millisecond', from_unixtime(0), "observed_at") AS __et, CASE WHEN "views" IS NULL OR "views" = 0 THEN CAST(NULL AS double) ELSE CAST("likes" AS double) / CAST("views" AS double) END AS __in_0
+    SELECT "creator_id", date_diff('millisecond', from_unixtime(0), "observed_at") AS __et, CASE WHEN "views" IS NULL OR "views" = 0 THEN CAST(NULL AS double) ELSE CAST("likes" AS double) / CAST("views" AS double) END AS __in_0
     FROM kol_silver.engagement_observations
     WHERE "observed_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (

@@ -1,15 +1,11 @@
--- feature set creator_profile v1 (d9fd4a97db13), dialect duckdb
+-- feature set creator_profile v1 (9ffe84ff408e), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM spine
 ),
 events AS (
-    SELECT "creator_id", "creator_id" AS __ek_0, epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
+    SELECT "creator_id", epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
     FROM kol_silver.creators
     WHERE "registered_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof
@@ -17,10 +13,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",

@@ -2,18 +2,14 @@ WITH __spine AS (
 SELECT * FROM spine
 ),
 __f0 AS (
--- feature set creator_followers v1 (b1d5ea769e2b), dialect duckdb
+-- feature set creator_followers v1 (25cef0d3fbd9), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("captured_at") AS __et, "followers" AS __in_0, "following" AS __in_1
+    SELECT "creator_id", epoch_ms("captured_at") AS __et, "followers" AS __in_0, "following" AS __in_1
     FROM kol_silver.follower_snapshots
     WHERE "captured_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -21,10 +17,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0, v.__in_1
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (
@@ -138,18 +133,14 @@ LEFT JOIN with_derived AS f ON f."creator_id" = sp."creator_id" AND f.__asof = e
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f2 AS (
--- feature set creator_engagement_arrival v1 (01db6aabf6e8), dialect duckdb
+-- feature set creator_engagement_arrival v1 (ac5886dc5718), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("observed_at") AS __et, CASE WHEN "views" IS NULL OR "views" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("likes" AS DOUBLE) / CAST("views" AS DOUBLE) END AS __in_0
+    SELECT "creator_id", epoch_ms("observed_at") AS __et, CASE WHEN "views" IS NULL OR "views" = 0 THEN CAST(NULL AS DOUBLE) ELSE CAST("likes" AS DOUBLE) / CAST("views" AS DOUBLE) END AS __in_0
     FROM kol_silver.engagement_observations
     WHERE "observed_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -157,10 +148,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (
@@ -189,18 +179,14 @@ LEFT JOIN with_derived AS f ON f."creator_id" = sp."creator_id" AND f.__asof = e
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f3 AS (
--- feature set creator_comments v1 (fac686fe3d86), dialect duckdb
+-- feature set creator_comments v1 (9e159b3391dd), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "comment_id" AS __ek_0, epoch_ms("posted_at") AS __et, CAST('0x' || substr(md5("author_id"), 1, 13) AS BIGINT) AS __in_0, CAST('0x' || substr(md5("text_hash"), 1, 13) AS BIGINT) AS __in_1, CAST('0x' || substr(md5("language"), 1, 13) AS BIGINT) AS __in_2, CASE WHEN "is_emoji_only" THEN 1 ELSE 0 END AS __in_3, "length" AS __in_4
+    SELECT "creator_id", epoch_ms("posted_at") AS __et, CAST('0x' || substr(md5("author_id"), 1, 13) AS BIGINT) AS __in_0, CAST('0x' || substr(md5("text_hash"), 1, 13) AS BIGINT) AS __in_1, CAST('0x' || substr(md5("language"), 1, 13) AS BIGINT) AS __in_2, CASE WHEN "is_emoji_only" THEN 1 ELSE 0 END AS __in_3, "length" AS __in_4
     FROM kol_silver.comments
     WHERE "posted_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 604800000) - ((((__asof - 604800000) % 3600000) + 3600000) % 3600000) AS __lo_7d, (__asof - 2419200000) - ((((__asof - 2419200000) % 86400000) + 86400000) % 86400000) AS __lo_28d
@@ -208,10 +194,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_7d, s.__lo_28d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
       AND v.__et > s.__lo_28d
 ),
 aggregated AS (
@@ -248,18 +233,14 @@ LEFT JOIN with_derived AS f ON f."creator_id" = sp."creator_id" AND f.__asof = e
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f4 AS (
--- feature set creator_audience v1 (be761e7d7d69), dialect duckdb
+-- feature set creator_audience v1 (cb4ec098ae74), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "event_id" AS __ek_0, epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
+    SELECT "creator_id", epoch_ms("sampled_at") AS __et, CASE WHEN ("following" > 1500) THEN 1 ELSE 0 END AS __in_0, CASE WHEN "has_avatar" THEN 0 ELSE 1 END AS __in_1, CASE WHEN "has_bio" THEN 0 ELSE 1 END AS __in_2, CASE WHEN ("posts" < 3) THEN 1 ELSE 0 END AS __in_3, CASE WHEN ("account_age_days" < 90) THEN 1 ELSE 0 END AS __in_4, CASE WHEN ((("following" > 1500) OR (NOT "has_avatar")) OR ("posts" < 3)) THEN 0 ELSE 1 END AS __in_5
     FROM kol_silver.audience_samples
     WHERE "sampled_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof, (__asof - 3024000000) - ((((__asof - 3024000000) % 86400000) + 86400000) % 86400000) AS __lo_35d
@@ -267,10 +248,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, s.__lo_35d, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",
@@ -298,18 +278,14 @@ LEFT JOIN aggregated AS f ON f."creator_id" = sp."creator_id" AND f.__asof = epo
 ORDER BY sp."creator_id", sp."as_of"
 ),
 __f5 AS (
--- feature set creator_profile v1 (d9fd4a97db13), dialect duckdb
+-- feature set creator_profile v1 (9ffe84ff408e), dialect duckdb
 WITH spine_input AS (
     SELECT "creator_id", "as_of" AS "as_of" FROM (SELECT DISTINCT "creator_id", "as_of" AS "as_of" FROM __spine) AS spine_query
 ),
 events AS (
-    SELECT "creator_id", "creator_id" AS __ek_0, epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
+    SELECT "creator_id", epoch_ms("registered_at") AS __et, "platform" AS __in_0, "tier" AS __in_1, "niche" AS __in_2, "country" AS __in_3, "language" AS __in_4, "price_per_post_usd" AS __in_5
     FROM kol_silver.creators
     WHERE "registered_at" IS NOT NULL
-),
-versions AS (
-    SELECT *, CASE WHEN __ek_0 IS NULL THEN 9223372036854775807 ELSE COALESCE(lead(__et) OVER (PARTITION BY __ek_0 ORDER BY __et), 9223372036854775807) END AS __valid_to
-    FROM events
 ),
 spine AS (
     SELECT "creator_id", __asof
@@ -317,10 +293,9 @@ spine AS (
 ),
 joined AS (
     SELECT s."creator_id", s.__asof, v.__et, v.__in_0, v.__in_1, v.__in_2, v.__in_3, v.__in_4, v.__in_5
-    FROM spine AS s LEFT JOIN versions AS v
+    FROM spine AS s LEFT JOIN events AS v
     ON v."creator_id" = s."creator_id"
       AND v.__et <= s.__asof
-      AND v.__valid_to > s.__asof
 ),
 aggregated AS (
     SELECT "creator_id",
