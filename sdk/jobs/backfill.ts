@@ -3,7 +3,7 @@ import { openDuckDB } from '../engines/index.ts';
 import type { FeatureSetDef, FeatureViewDef } from '../features/index.ts';
 import { compileTrainingFrame, featureSetsOf } from '../frame/index.ts';
 import { currentSnapshotId, ensureTable, replaceWhere } from '../lake/index.ts';
-import { jsonlRelation } from './tables.ts';
+import { eventTypeOf, jsonlRelation, silverTablesIn } from './tables.ts';
 
 export interface BackfillResult {
   readonly table: string;
@@ -43,15 +43,9 @@ export async function backfillFeatures(
     // stored values bit for bit to commit nothing.
     await lake.connection.run('SET threads = 1');
     const sets = featureSetsOf([def]);
-    const types = [...new Set(sets.map((s) => s.source.table.split('.').at(-1) as string))];
+    const types = [...new Set(sets.map(eventTypeOf))];
     const silver = config.lake.namespaces.silver;
-    const found = new Set(
-      (
-        await lake.runner.rows(`SELECT table_name FROM information_schema.tables WHERE table_catalog = 'lake' AND table_schema = ?`, [
-          silver,
-        ])
-      ).map((r) => String(r.table_name)),
-    );
+    const found = await silverTablesIn(lake, silver);
     const fromLake = types.every((t) => found.has(t));
     const rel = new Map<string, string>();
     for (const t of types) {
@@ -65,13 +59,13 @@ export async function backfillFeatures(
     log(`reading ${source}`);
     const first = sets[0] as FeatureSetDef;
     const keys = [...new Set(sets.flatMap((s) => s.entity.keys))];
-    const entities = `SELECT DISTINCT ${keys.map((k) => `"${k}"`).join(', ')} FROM ${rel.get(first.source.table.split('.').at(-1) as string)}`;
+    const entities = `SELECT DISTINCT ${keys.map((k) => `"${k}"`).join(', ')} FROM ${rel.get(eventTypeOf(first))}`;
     const spine = `SELECT e.*, CAST(d.day AS TIMESTAMP) + INTERVAL 1 DAY AS as_of FROM (${entities}) AS e CROSS JOIN (SELECT range AS day FROM range(DATE '${from}', DATE '${to}' + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS d`;
     const compiled = compileTrainingFrame(
       {
         spine: { sql: spine },
         features: [def],
-        tables: Object.fromEntries(sets.map((s) => [s.source.name, rel.get(s.source.table.split('.').at(-1) as string) as string])),
+        tables: Object.fromEntries(sets.map((s) => [s.source.name, rel.get(eventTypeOf(s)) as string])),
       },
       'duckdb',
     );

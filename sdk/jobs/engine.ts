@@ -7,7 +7,7 @@ import type { FeatureSetDef } from '../features/index.ts';
 import type { SqlRunner } from '../frame/index.ts';
 import { embeddedCatalogStateFile } from '../lake/index.ts';
 import { sql as querySql } from '../query/index.ts';
-import { jsonlRelation } from './tables.ts';
+import { eventTypeOf, jsonlRelation, silverTablesIn } from './tables.ts';
 
 /** Where a job reads events from: the lake through DuckDB or Trino, or the generated files directly. */
 export type JobBackend = 'duckdb-lake' | 'duckdb-files' | 'trino';
@@ -23,8 +23,6 @@ export interface JobEngine {
   readonly describe: string;
   close(): Promise<void>;
 }
-
-const silverName = (table: string) => table.split('.').at(-1) as string;
 
 /**
  * Opens the engine a batch job runs on. Cluster profile: Trino over the Iceberg silver tables. Local
@@ -46,13 +44,7 @@ export async function openJobEngine(
     try {
       const lake = await openDuckDB(config);
       await lake.connection.run("SET TimeZone = 'UTC'");
-      const found = new Set(
-        (
-          await lake.runner.rows(`SELECT table_name FROM information_schema.tables WHERE table_catalog = 'lake' AND table_schema = ?`, [
-            config.lake.namespaces.silver,
-          ])
-        ).map((r) => String(r.table_name)),
-      );
+      const found = await silverTablesIn(lake, config.lake.namespaces.silver);
       const missing = eventTypes.filter((t) => !found.has(t));
       if (missing.length === 0) {
         const rel = (t: string) => `lake.${config.lake.namespaces.silver}.${t}`;
@@ -60,7 +52,7 @@ export async function openJobEngine(
           backend: 'duckdb-lake',
           runner: lake.runner,
           relation: rel,
-          sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, rel(silverName(s.source.table))])),
+          sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, rel(eventTypeOf(s))])),
           describe: `DuckDB over the lake's ${config.lake.namespaces.silver} tables`,
           close: () => lake.close(),
         };
@@ -92,7 +84,7 @@ async function filesEngine(config: KolConfig, eventTypes: readonly string[]): Pr
     backend: 'duckdb-files',
     runner,
     relation: (t) => t,
-    sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, silverName(s.source.table)])),
+    sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, eventTypeOf(s)])),
     describe: `DuckDB over the generated files in ${dir}`,
     close: async () => {
       connection.closeSync();
@@ -113,7 +105,7 @@ function trinoEngine(config: KolConfig): JobEngine {
       },
     },
     relation: rel,
-    sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, rel(silverName(s.source.table))])),
+    sourceTables: (sets) => Object.fromEntries(sets.map((s) => [s.source.name, rel(eventTypeOf(s))])),
     describe: `Trino at ${config.trino.server} over ${config.trino.catalog}.${config.lake.namespaces.silver}`,
     close: async () => {},
   };

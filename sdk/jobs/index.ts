@@ -7,5 +7,5 @@ export { type JobBackend, type JobEngine, openJobEngine } from './engine.ts';
 export { defineExperiment, type ExperimentDefinition } from './experiment.ts';
 export { labelledFrame } from './labelled.ts';
 export { type RegressionResult, trainRegression } from './regression.ts';
-export { expandEvents, jsonlRelation } from './tables.ts';
+export { eventTypeOf, expandEvents, jsonlRelation, silverTablesIn } from './tables.ts';
 export { eventTypesOf, type TrainJobOptions, type TrainJobResult, trainExperiment } from './train.ts';

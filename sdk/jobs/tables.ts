@@ -1,4 +1,7 @@
 import { EVENT_CONTRACTS } from '../contracts/index.ts';
+import type { DuckDBLake } from '../engines/index.ts';
+import type { FeatureSetDef } from '../features/index.ts';
+import { listTables } from '../lake/index.ts';
 import type { AnyColumn } from '../types/index.ts';
 import { duckdbType } from '../types/index.ts';
 
@@ -35,4 +38,23 @@ export function jsonlRelation(eventType: string, dir: string): string {
     .map(([name, col]) => `${sqlString(name)}: ${sqlString(duckdbType(col))}`)
     .join(', ');
   return `read_json(${sqlString(`${dir}/${eventType}.jsonl`)}, format = 'newline_delimited', columns = {${columns}})`;
+}
+
+/**
+ * The event type a feature set reads: the last part of its source's table (`kol_silver.comments` → `comments`).
+ *
+ * @example eventTypeOf(creatorComments) // 'comments'
+ */
+export function eventTypeOf(set: FeatureSetDef): string {
+  return set.source.table.split('.').at(-1) as string;
+}
+
+/**
+ * The tables of one namespace of the attached lake, by name (the lake API's listing).
+ *
+ * @example (await silverTablesIn(lake, 'kol_silver')).has('comments')
+ */
+export async function silverTablesIn(lake: DuckDBLake, namespace: string): Promise<Set<string>> {
+  const prefix = `${namespace}.`;
+  return new Set((await listTables(lake)).filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)));
 }

@@ -8,7 +8,7 @@ import { openJobEngine } from './engine.ts';
 import type { ExperimentDefinition } from './experiment.ts';
 import { labelledFrame } from './labelled.ts';
 import { type RegressionResult, trainRegression } from './regression.ts';
-import { expandEvents } from './tables.ts';
+import { eventTypeOf, expandEvents } from './tables.ts';
 
 export interface TrainJobOptions {
   readonly config: KolConfig;
@@ -42,9 +42,7 @@ export function eventTypesOf(def: ExperimentDefinition): string[] {
   const refs = [def.spine, def.labels?.from ?? ''].flatMap((s) =>
     [...s.matchAll(/\{\{\s*events\.([a-z_]+)\s*\}\}/g)].map((m) => m[1] as string),
   );
-  return [
-    ...new Set([...featureSetsOf(def.features).map((s) => s.source.table.split('.').at(-1) as string), ...refs, 'follower_snapshots']),
-  ];
+  return [...new Set([...featureSetsOf(def.features).map(eventTypeOf), ...refs, 'follower_snapshots'])];
 }
 
 /**

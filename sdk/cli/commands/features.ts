@@ -4,7 +4,7 @@ import { LIBRARY } from '../../../features/index.ts';
 import { compileFeatureSet } from '../../compile/index.ts';
 import type { FeatureSetDef, FeatureViewDef } from '../../features/index.ts';
 import { compileTrainingFrame, featureSetsOf } from '../../frame/index.ts';
-import { backfillFeatures, openJobEngine } from '../../jobs/index.ts';
+import { backfillFeatures, eventTypeOf, openJobEngine } from '../../jobs/index.ts';
 import { commandContext } from '../context.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -118,7 +118,7 @@ export function registerFeatures(program: Command): void {
       const ctx = commandContext(command);
       const defs = opts.features.split(',').map((n) => lookup(n.trim()));
       const sets = featureSetsOf(defs);
-      const types = [...new Set(sets.map((s) => s.source.table.split('.').at(-1) as string))];
+      const types = [...new Set(sets.map(eventTypeOf))];
       const engine = await openJobEngine(ctx.config(), types, { log: (l) => ctx.out.note(l) });
       try {
         if (engine.runner.dialect !== 'duckdb')

@@ -1,3 +1,4 @@
+import { walkExpr } from '../../features/expr/typing.ts';
 import type { ValueType } from '../../features/value-type.ts';
 import type { FeatureViewDef } from '../../features/view.ts';
 import { ident, type SqlDialect } from './dialect.ts';
@@ -50,9 +51,10 @@ export function viewLayers(views: readonly FeatureViewDef[], d: SqlDialect): str
   return layers;
 }
 
-function featNames(node: unknown): string[] {
-  if (node === null || typeof node !== 'object') return [];
-  const n = node as { kind?: string; name?: string };
-  const own = n.kind === 'feat' && typeof n.name === 'string' ? [n.name] : [];
-  return [...own, ...Object.values(node as object).flatMap((v) => (Array.isArray(v) ? v.flatMap(featNames) : featNames(v)))];
+function featNames(node: Parameters<typeof walkExpr>[0]): string[] {
+  const names: string[] = [];
+  walkExpr(node, (n) => {
+    if (n.kind === 'feat') names.push(n.name);
+  });
+  return names;
 }
