@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resolveConfig } from '../../sdk/config/index.ts';
 import { EVENT_CONTRACTS, knownAtColumn } from '../../sdk/contracts/index.ts';
 import { DEAD_LETTER_TOPIC, kafkaPublisher, replay } from '../../sdk/ingest/index.ts';
+import { describeService } from '../services/int-support.ts';
 import { folderWithBadRecords, type Planted } from './folder.ts';
 
 interface Consumed {
@@ -17,7 +18,6 @@ interface Consumed {
   readonly timestamp: number;
 }
 
-const up = inject('kolServicesUp').includes('kafka');
 const { brokers } = resolveConfig({ profile: 'cluster', allowMissingSecrets: true }).kafka;
 const kafka = new Kafka({ clientId: 'kol-test-replay', brokers: [...brokers], logLevel: logLevel.NOTHING });
 const topics = [...EVENT_CONTRACTS.map((c) => c.topic), DEAD_LETTER_TOPIC];
@@ -88,7 +88,7 @@ async function consumeBetween(before: Map<string, Map<number, string>>, after: M
   return got;
 }
 
-describe.skipIf(!up)('replay into the real Kafka', () => {
+describeService('kafka', 'replay into the real Kafka', () => {
   let good: Map<string, string[]>;
   let bad: Planted[];
   let consumed: Consumed[];

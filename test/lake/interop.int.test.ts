@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir, resolveConfig } from '../../sdk/config/index.ts';
 import { type DuckDBLake, openDuckDB } from '../../sdk/engines/index.ts';
 import { ensurePyiceberg, ensureTable, lakeTable, parseTableName, pyiceberg } from '../../sdk/lake/index.ts';
 import { sql } from '../../sdk/query/index.ts';
 import { devServicesConfig } from '../../sdk/services/context.ts';
+import { describeService } from '../services/int-support.ts';
 
-const services = inject('kolServicesUp');
 const CHILD = join(import.meta.dirname, 'appender-child.ts');
 const python = ensurePyiceberg(defaultCacheDir(process.env));
 const run = `${process.pid}_${Date.now()}`;
@@ -77,7 +77,8 @@ describe('the embedded catalog: pyiceberg and a second writer', () => {
   }, 300_000);
 });
 
-describe.skipIf(!(services.includes('trino') && services.includes('iceberg-rest') && services.includes('minio')))(
+describeService(
+  ['trino', 'iceberg-rest', 'minio'],
   'the cluster profile (Apache REST catalog on MinIO): Trino, pyiceberg and the SDK agree',
   () => {
     const config = devServicesConfig();

@@ -1,18 +1,18 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { resolveConfig } from '../../sdk/config/index.ts';
 import { jupyterEnv, prepareWorkbench, type Workbench } from '../../sdk/notebook/index.ts';
+import { describeService } from '../services/int-support.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const trinoUp = inject('kolServicesUp').includes('trino');
 
 /**
  * A tslab kernel driven like Jupyter Lab drives it: one cell starts a Trino query that runs until stopped,
  * the kernel is interrupted (SIGINT, what the interrupt button sends), then the next cell asks Trino how
  * that query ended.
  */
-const DRIVER = String.raw`
+const DRIVER = `
 import json, sys, time
 from jupyter_client.manager import start_new_kernel
 km, kc = start_new_kernel(kernel_name='tslab', cwd=sys.argv[1])
@@ -62,7 +62,7 @@ beforeAll(async () => {
   wb = await prepareWorkbench(resolveConfig({ cwd: root, allowMissingSecrets: true }), root);
 }, 900_000);
 
-describe.skipIf(!trinoUp)('interrupting a notebook cell', () => {
+describeService('trino', 'interrupting a notebook cell', () => {
   it('cancels its Trino query on the server (USER_CANCELED), and the kernel keeps running', async () => {
     const out = await new Promise<string>((done, fail) => {
       const child = spawn(wb.paths.python, ['-c', DRIVER, wb.paths.notebooksDir], {

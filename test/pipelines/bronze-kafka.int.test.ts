@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TableRun } from '../../pipelines/index.ts';
 import { resolveConfig } from '../../sdk/config/index.ts';
 import { openDuckDB } from '../../sdk/engines/index.ts';
+import { describeService } from '../services/int-support.ts';
 
-const up = inject('kolServicesUp').includes('kafka');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'data-samples', 'xs');
 const CHILD = join(import.meta.dirname, 'kafka-lander-child.ts');
 const lines = (name: string): string[] =>
@@ -16,7 +16,7 @@ const lines = (name: string): string[] =>
     .split('\n')
     .filter((l) => l.trim() !== '');
 
-describe.skipIf(!up)('bronze from Kafka, exactly once across kill -9', () => {
+describeService('kafka', 'bronze from Kafka, exactly once across kill -9', () => {
   const { brokers } = resolveConfig({ profile: 'cluster', allowMissingSecrets: true }).kafka;
   const kafka = new Kafka({ clientId: 'kol-test-bronze', brokers: [...brokers], logLevel: logLevel.NOTHING });
   const run = `${process.pid}-${Date.now()}`;

@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { closeDuckDB, QueryCanceledError, QueryError, type QueryProgress, type SqlValue, sql, streamSql } from '../../sdk/query/index.ts';
 import { devServicesConfig } from '../../sdk/services/context.ts';
+import { describeService } from '../services/int-support.ts';
 
-const trinoUp = inject('kolServicesUp').includes('trino');
 const config = devServicesConfig();
 const trino = { engine: 'trino', config } as const;
 
@@ -26,7 +26,7 @@ afterAll(async () => {
   await closeDuckDB();
 });
 
-describe.skipIf(!trinoUp)('ad-hoc SQL on the real Trino', () => {
+describeService('trino', 'ad-hoc SQL on the real Trino', () => {
   it('binds parameters through EXECUTE … USING: a quote in a value stays data', async () => {
     const evil = "x' OR '1'='1";
     const r = await sql('SELECT ? AS s, ? AS n, ? AS big, ? AS d', {

@@ -11,10 +11,14 @@ export const config: KolConfig = devServicesConfig();
 /** A name no other run uses, for topics, experiments, namespaces and keys. */
 export const unique = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 
-/** `describe` that is skipped when the global setup could not bring `name` up (it fails the run under CI). */
-export function describeService(name: ServiceName, title: string, body: () => void): void {
+/**
+ * `describe` that is skipped when the global setup could not bring every one of `names` up (outside CI
+ * only: under CI=true the setup fails the run instead, so these tests always run there).
+ */
+export function describeService(names: ServiceName | readonly ServiceName[], title: string, body: () => void): void {
   const up = inject('kolServicesUp') ?? [];
-  describe.skipIf(!up.includes(name))(title, body);
+  const needed: readonly ServiceName[] = typeof names === 'string' ? [names] : names;
+  describe.skipIf(!needed.every((n) => up.includes(n)))(title, body);
 }
 
 /** Local addresses of every listening TCP socket owned by `pid` or its descendants, as `ip:port`. */

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { LIBRARY } from '../../../features/index.ts';
 import type { FeatureSetDef, SourceDef } from '../../../sdk/features/index.ts';
 import { jsonlRelation } from '../../../sdk/jobs/index.ts';
 import { fromTrino, spineRelation, trinoRows } from '../../compile/sql/trino-run.ts';
+import { describeService } from '../../services/int-support.ts';
 import { frameDiff } from '../compare.ts';
 import { referenceFrame } from '../reference.ts';
 
@@ -30,9 +31,9 @@ function literal(v: unknown, col: SourceDef['columns'][string]): string {
   return `CAST(${String(v)} AS ${TYPES[col.type]})`;
 }
 
-describe('feature library: golden Trino SQL equals the reference', () => {
+describeService('trino', 'feature library: golden Trino SQL equals the reference', () => {
   for (const set of sets) {
-    it.skipIf(!inject('kolServicesUp').includes('trino'))(set.name, async () => {
+    it(set.name, async () => {
       const type = set.source.table.split('.').at(-1) as string;
       const db = await DuckDBInstance.create(':memory:');
       const conn = await db.connect();
