@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DIALECTS } from '../compile/index.ts';
 import type { KolConfig } from '../config/index.ts';
 import type { FeatureViewDef } from '../features/index.ts';
 import { buildTrainingFrame, featureSetsOf, type TrainingFrame } from '../frame/index.ts';
@@ -66,7 +67,7 @@ export async function trainExperiment(def: ExperimentDefinition, options: TrainJ
         Number(
           (
             await engine.runner.rows(
-              `SELECT ${engine.runner.dialect === 'trino' ? 'CAST(to_unixtime(max(captured_at)) * 1000 AS bigint)' : 'epoch_ms(max(captured_at))'} AS t FROM ${engine.relation('follower_snapshots')}`,
+              `SELECT ${DIALECTS[engine.runner.dialect].epochMs('max(captured_at)', true)} AS t FROM ${engine.relation('follower_snapshots')}`,
             )
           )[0]?.t ?? Number.NaN,
         ),
