@@ -14,6 +14,7 @@ export {
   GOLD_PARTITIONING,
   GOLD_TABLES,
 } from './gold.ts';
+export { KPI_30D_COLUMNS, KPI_30D_SQL, kpi30dQuery } from './kpi.ts';
 export { checkRange, type PipelineOptions, runPipeline } from './run.ts';
 export { buildSilver, silverDay, silverQuery } from './silver.ts';
 export { type DayRange, PIPELINE_STAGES, type PipelineStage, type PipelineSummary, type TableRun } from './types.ts';

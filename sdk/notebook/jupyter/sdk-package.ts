@@ -25,9 +25,13 @@ const GENERATOR_VERSION = '2';
 /**
  * The project's own definitions, beside the SDK: `@kol/sdk/library` is the KOL feature library
  * (`features/index.ts`) and `@kol/sdk/models` the experiment specs (`models/index.ts`), so a notebook trains
- * exactly what `kol-sdk train` trains.
+ * exactly what `kol-sdk train` trains; `@kol/sdk/pipelines` the lake's pipelines and the KPI query over gold.
  */
-const PROJECT_ENTRIES: Readonly<Record<string, string>> = { library: 'features/index.ts', models: 'models/index.ts' };
+const PROJECT_ENTRIES: Readonly<Record<string, string>> = {
+  library: 'features/index.ts',
+  models: 'models/index.ts',
+  pipelines: 'pipelines/index.ts',
+};
 
 /** Every subpath of the package and the source file it stands for, relative to the project root. */
 function entries(projectRoot: string, folders: readonly string[]): [string, string][] {
