@@ -61,6 +61,17 @@ describe('lake tables on the embedded catalog', () => {
     expect(arrow.numRows).toBe(3);
   });
 
+  it('materializes a scan into a temp table for SQL, leaving the session setting as it was', async () => {
+    expect(await t.materialize('day2', { where: 'ts >= ? AND ts < ?', params: ['2024-01-02T00:00:00Z', '2024-01-03T00:00:00Z'] })).toBe(
+      100,
+    );
+    const [agg] = await lake.runner.rows('SELECT count(DISTINCT id) AS ids, min(ts)::DATE::VARCHAR AS d, sum(v) AS s FROM day2');
+    expect(agg).toEqual({ ids: 100n, d: '2024-01-02', s: 4950n });
+    expect(await t.materialize('day2', { columns: ['id'], snapshotId: (await t.snapshots())[0]?.snapshotId })).toBe(100);
+    const [setting] = await lake.runner.rows("SELECT current_setting('preserve_insertion_order') AS v");
+    expect(setting?.v).toBe(true);
+  });
+
   it('overwrites a filter and merges by key, one snapshot each', async () => {
     const n = (await t.snapshots()).length;
     const r = await t.overwrite(
