@@ -1,121 +1,112 @@
 /**
- * `npm run bench:query`: the platform's KPI query (30 days per creator over `creator_daily_kpis`) through
- * Trino, and the same SQL text through DuckDB reading the same Iceberg table, on the development services.
+ * `npm run bench:query`: the platform's KPI — the 30-day KPI query per creator (`kpi30dQuery`, the text
+ * notebook 05 runs) over the gold `creator_daily_kpis` of the scale-`l` world, built by the pipelines from
+ * the generated events (`ensureBenchLake`: once per machine, then reused). Timed through Trino and through
+ * DuckDB in the same run, on the same Iceberg table:
  *
- * The table has the gold layout (`pipelines/gold.ts`) at the scale-`l` size (10,000 creators × 240 days =
- * 2.4 M rows) in `iceberg.kol_bench`, filled by Trino from seeded arithmetic on the creator and day
- * numbers, not by the pipelines from a generated world (building scale l through bronze/silver/gold takes
- * far longer than a benchmark run). Created once, reused while its row count matches.
+ * - local: the lake in its own warehouse, served by the embedded catalog on 127.0.0.1:8182, which Trino
+ *   reads through its `lake` catalog and DuckDB through its `lake` attach;
+ * - cluster: the same rows copied once by Trino into the Apache REST catalog on MinIO
+ *   (`iceberg.kol_bench.creator_daily_kpis_l`), as the platform's deployment stores them.
+ *
+ * Needs the development Trino (`kol-sdk services up trino`); the cluster rows also need MinIO and the REST
+ * catalog. Target: Trino under 10 s. Options: `-- --scale s --runs 5`.
  */
-import { CREATOR_DAILY_COLUMNS } from '../../../pipelines/gold.ts';
-import { devServicesConfig } from '../../services/index.ts';
+import { parseArgs } from 'node:util';
+import { ensureBenchLake } from '../../../pipelines/bench/world-lake.ts';
+import { KPI_30D_SQL, kpi30dQuery } from '../../../pipelines/kpi.ts';
+import { type KolConfig, resolveConfig } from '../../config/index.ts';
 import { closeDuckDB, type Engine, sql } from '../index.ts';
 
-const CREATORS = 10_000;
-const DAYS = 240;
-const RUNS = 3;
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string', default: 'l' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' } },
+});
+const RUNS = Number(args.runs);
 const TARGET_S = 10;
-const config = devServicesConfig();
-const trino = { engine: 'trino', config } as const;
+const CLUSTER_TABLE = `kol_bench.creator_daily_kpis_${args.scale}`;
 
-/** Seeded values per (creator c, day d): the same every run, plausible enough to aggregate. */
-const VALUES: Record<string, string> = {
-  dt: "date_add('day', d, DATE '2024-01-01')",
-  creator_id: "'cr-' || lpad(CAST(c AS VARCHAR), 6, '0')",
-  followers: 'CAST(1000 + (c * 7919) % 500000 + d * (c % 50) AS BIGINT)',
-  follower_growth: 'CAST(c % 50 AS BIGINT)',
-  posts: 'CAST((c + d) % 3 AS BIGINT)',
-  likes: 'CAST(((c + d) % 3) * ((c * 31 + d * 17) % 500) AS BIGINT)',
-  comments: 'CAST(((c + d) % 3) * ((c * 13 + d * 7) % 40) AS BIGINT)',
-  shares: 'CAST(((c + d) % 3) * ((c * 5 + d * 3) % 20) AS BIGINT)',
-  saves: 'CAST(((c + d) % 3) * ((c * 3 + d) % 15) AS BIGINT)',
-  views: 'CAST(((c + d) % 3) * ((c * 97 + d * 89) % 9000) AS BIGINT)',
-  engagements:
-    'CAST(((c + d) % 3) * ((c * 31 + d * 17) % 500 + (c * 13 + d * 7) % 40 + (c * 5 + d * 3) % 20 + (c * 3 + d) % 15) AS BIGINT)',
-  engagement_rate:
-    'CAST(((c + d) % 3) * ((c * 31 + d * 17) % 500 + (c * 13 + d * 7) % 40 + (c * 5 + d * 3) % 20 + (c * 3 + d) % 15) AS DOUBLE) / (1000 + (c * 7919) % 500000 + d * (c % 50))',
-  impressions: 'CASE WHEN (c + d) % 10 = 0 THEN CAST((c * 211 + d * 101) % 50000 AS BIGINT) END',
-  spend_usd: 'CASE WHEN (c + d) % 10 = 0 THEN CAST((c * 7 + d) % 900 AS DOUBLE) END',
-  revenue_usd: 'CASE WHEN (c + d) % 10 = 0 THEN CAST((c * 11 + d * 5) % 2500 AS DOUBLE) END',
-  cpm: 'CAST(NULL AS DOUBLE)',
-  cpe: 'CAST(NULL AS DOUBLE)',
-  roas: 'CAST(NULL AS DOUBLE)',
-};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const fmt = (s: number[]) => `median ${median(s).toFixed(2)} s (runs: ${s.map((x) => x.toFixed(2)).join(', ')})`;
 
-/** The KPI query: the last 30 days per creator. One text for both engines; the period is a parameter. */
-const kpiQuery = (table: string) => `
-  SELECT creator_id,
-         max_by(followers, dt) AS followers,
-         sum(follower_growth) AS follower_growth_30d,
-         sum(posts) AS posts_30d,
-         sum(engagements) AS engagements_30d,
-         avg(engagement_rate) AS avg_engagement_rate_30d,
-         sum(impressions) AS impressions_30d,
-         sum(spend_usd) AS spend_30d,
-         sum(revenue_usd) / nullif(sum(spend_usd), 0) AS roas_30d,
-         sum(spend_usd) * 1000 / nullif(sum(impressions), 0) AS cpm_30d
-  FROM ${table}
-  WHERE dt > CAST(? AS DATE) AND dt <= CAST(? AS DATE)
-  GROUP BY creator_id`;
-
-async function ensureTable(): Promise<void> {
-  const expected = CREATORS * DAYS;
-  const found = await sql(
-    "SELECT count(*) AS n FROM iceberg.information_schema.tables WHERE table_schema = 'kol_bench' AND table_name = 'creator_daily_kpis'",
-    trino,
-  );
-  if (Number(found.rows[0]?.n) > 0) {
-    const n = await sql('SELECT count(*) AS n FROM iceberg.kol_bench.creator_daily_kpis', trino);
-    if (Number(n.rows[0]?.n) === expected) return;
-    await sql('DROP TABLE iceberg.kol_bench.creator_daily_kpis', trino);
-  }
-  await sql('CREATE SCHEMA IF NOT EXISTS iceberg.kol_bench', trino);
-  const columns = CREATOR_DAILY_COLUMNS.split(',').map((c) => c.trim().split(' ')[0] as string);
-  const select = columns.map((c) => `${VALUES[c] ?? 'NULL'} AS ${c}`).join(',\n  ');
-  const started = performance.now();
-  await sql(
-    `CREATE TABLE iceberg.kol_bench.creator_daily_kpis WITH (partitioning = ARRAY['dt']) AS
-     SELECT ${select}
-     FROM UNNEST(sequence(0, ${CREATORS - 1})) AS cs(c) CROSS JOIN UNNEST(sequence(0, ${DAYS - 1})) AS ds(d)`,
-    trino,
-  );
-  console.log(
-    `created iceberg.kol_bench.creator_daily_kpis: ${expected.toLocaleString('en-US')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-}
-
-async function time(engine: Engine, table: string): Promise<{ seconds: number[]; rows: number }> {
-  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  const [since, until] = [day(DAYS - 31), day(DAYS - 1)];
+async function time(
+  text: string,
+  engine: Engine,
+  config: KolConfig,
+  params: readonly string[],
+): Promise<{ seconds: number[]; rows: number }> {
   const seconds: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    const r = await sql(kpiQuery(table), { engine, config, params: [since, until] });
+    const r = await sql(text, { engine, config, params: [...params] });
     seconds.push((performance.now() - started) / 1000);
     rows = r.rowCount;
   }
   return { seconds, rows };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const { config: local, build } = await ensureBenchLake(String(args.scale), Number(args.seed));
+const count = await sql('SELECT count(*) AS n, CAST(max(dt) AS VARCHAR) AS last_day FROM {{gold.creator_daily_kpis}}', { config: local });
+const goldRows = Number(count.rows[0]?.n);
+const lastDay = String(count.rows[0]?.last_day);
+const kpi = kpi30dQuery(lastDay);
+const results: { where: string; engine: Engine; t?: { seconds: number[]; rows: number }; note?: string }[] = [];
 
-await ensureTable();
-const t = await time('trino', 'iceberg.kol_bench.creator_daily_kpis');
-let d: { seconds: number[]; rows: number } | undefined;
-let duckNote = 'the same Iceberg table through the lake attach (DuckDB iceberg extension, REST catalog, MinIO)';
+const attempt = async (where: string, engine: Engine, config: KolConfig, text: string) => {
+  try {
+    results.push({ where, engine, t: await time(text, engine, config, kpi.params) });
+  } catch (error) {
+    results.push({ where, engine, note: `not run: ${(error as Error).message.split('\n')[0]}` });
+  }
+};
+
+await attempt('local warehouse', 'trino', local, kpi.text);
+await attempt('local warehouse', 'duckdb', local, kpi.text);
+
+// The same rows on MinIO through the Apache REST catalog, copied by Trino once (reused while the count matches).
+let cluster: KolConfig | undefined;
 try {
-  d = await time('duckdb', 'lake.kol_bench.creator_daily_kpis');
+  cluster = resolveConfig({ profile: 'cluster' });
+  const trino = { engine: 'trino' as const, config: cluster };
+  const qualified = `${cluster.trino.catalog}.${CLUSTER_TABLE}`;
+  const exists = await sql(
+    `SELECT count(*) AS n FROM ${cluster.trino.catalog}.information_schema.tables WHERE table_schema = 'kol_bench' AND table_name = ?`,
+    { ...trino, params: [CLUSTER_TABLE.split('.')[1] as string] },
+  );
+  const copied = Number(exists.rows[0]?.n) > 0 ? Number((await sql(`SELECT count(*) AS n FROM ${qualified}`, trino)).rows[0]?.n) : -1;
+  if (copied !== goldRows) {
+    if (copied >= 0) await sql(`DROP TABLE ${qualified}`, trino);
+    await sql(`CREATE SCHEMA IF NOT EXISTS ${cluster.trino.catalog}.kol_bench`, trino);
+    const started = performance.now();
+    // Trino reads the local warehouse through its `lake` catalog (served above by the embedded catalog).
+    await sql(
+      `CREATE TABLE ${qualified} WITH (partitioning = ARRAY['dt', 'bucket(creator_id, 16)']) AS SELECT * FROM ${local.trino.catalog}.${local.lake.namespaces.gold}.creator_daily_kpis`,
+      trino,
+    );
+    process.stderr.write(`copied ${goldRows} rows to ${qualified} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
 } catch (error) {
-  duckNote = `not run: ${(error as Error).message.split('\n')[0]}`;
+  results.push({ where: 'MinIO (cluster)', engine: 'trino', note: `not run: ${(error as Error).message.split('\n')[0]}` });
+  cluster = undefined;
+}
+if (cluster) {
+  const onCluster = (engine: Engine) =>
+    KPI_30D_SQL.replace('{{gold.creator_daily_kpis}}', `${engine === 'trino' ? cluster?.trino.catalog : 'lake'}.${CLUSTER_TABLE}`);
+  await attempt('MinIO (cluster)', 'trino', cluster, onCluster('trino'));
+  await attempt('MinIO (cluster)', 'duckdb', cluster, onCluster('duckdb'));
 }
 await closeDuckDB();
 
-const fmt = (s: number[]) => `median ${median(s).toFixed(2)} s (runs: ${s.map((x) => x.toFixed(2)).join(', ')})`;
 console.log(
-  `\nKPI query, 30 days per creator over ${(CREATORS * DAYS).toLocaleString('en-US')} gold-layout rows (${CREATORS} creators × ${DAYS} days)`,
+  `\nKPI query: 30 days per creator (${kpi.params[0]} < dt <= ${kpi.params[1]}) over the gold creator_daily_kpis of the scale-${args.scale} world` +
+    ` (${goldRows.toLocaleString('en-US')} rows; lake built by the pipelines in ${(build.seconds / 60).toFixed(1)} min), ${RUNS} runs each`,
 );
-console.log(
-  `  Trino   ${fmt(t.seconds)} → ${t.rows} creators   target < ${TARGET_S} s: ${median(t.seconds) < TARGET_S ? 'met' : 'NOT met'}`,
-);
-console.log(d ? `  DuckDB  ${fmt(d.seconds)} → ${d.rows} creators   (${duckNote})` : `  DuckDB  ${duckNote}`);
+for (const r of results) {
+  const head = `  ${r.engine.padEnd(6)} ${r.where.padEnd(16)}`;
+  if (!r.t) {
+    console.log(`${head} ${r.note}`);
+    continue;
+  }
+  const target = r.engine === 'trino' ? `   target < ${TARGET_S} s: ${median(r.t.seconds) < TARGET_S ? 'met' : 'NOT met'}` : '';
+  console.log(`${head} ${fmt(r.t.seconds)} → ${r.t.rows} creators${target}`);
+}
