@@ -8,13 +8,16 @@ export {
   startEmbeddedCatalog,
   warehouseRoot,
 } from './catalog/index.ts';
+// Bad files: which file of which table is missing or corrupt, checked before a scan and named after a failed read.
+export { diagnoseTable, type FileProblem, type LakeFileKind } from './diagnose.ts';
 // Tables: metadata, scans with projection, filters and time travel, writes.
-export { LakeError, unknownTableError } from './errors.ts';
+export { brokenFileFix, LakeError, lakeFileError, unknownTableError } from './errors.ts';
 // Interop: pyiceberg against the same catalog.
 export { ensurePyiceberg, PYICEBERG_VERSION, type PyicebergCatalog, type PyicebergResult, pyiceberg } from './interop/index.ts';
 export { type CompactResult, compactTable, type ExpireOptions, type ExpireResult, expireSnapshots } from './maintenance.ts';
 // Naming tables.
 export { displayName, parseTableName, sqlName, type TableName } from './names.ts';
+export { checkReadable, explainLakeError, readingLake } from './read-errors.ts';
 export { type FileInfo, isCommitConflict, type LakeTable, lakeTable, listTables, retryOnConflict, type ScanOptions } from './table.ts';
 export {
   type ColumnInfo,

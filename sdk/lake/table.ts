@@ -4,8 +4,9 @@ import type { Table } from 'apache-arrow';
 import type { DuckDBLake } from '../engines/duckdb/open.ts';
 import type { SqlParams } from '../engines/duckdb/runner.ts';
 import { identifier } from '../engines/duckdb/sql.ts';
-import { LakeError, unknownTableError } from './errors.ts';
+import { LakeError, lakeFileError, unknownTableError } from './errors.ts';
 import { displayName, parseTableName, sqlName, type TableName } from './names.ts';
+import { checkReadable, explainLakeError } from './read-errors.ts';
 import { describeTable, type SnapshotInfo, type TableInfo } from './table-metadata.ts';
 import { type ReplaceResult, replaceWhere } from './write.ts';
 
@@ -118,64 +119,82 @@ export async function lakeTable(lake: DuckDBLake, name: string): Promise<LakeTab
   if (!all.includes(displayName(t))) throw unknownTableError(displayName(t), all);
   const runner = lake.runner;
   const sql = sqlName(t);
+  // A failed read names the broken file and the table; a scan is checked first (see checkReadable).
+  const explained = async <T>(read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      throw await explainLakeError(lake, error, [t]);
+    }
+  };
+  const scan = <T>(o: ScanOptions, read: () => Promise<T>): Promise<T> =>
+    explained(async () => {
+      await checkReadable(lake, t, o);
+      return read();
+    });
   return {
     name: t,
     sql,
-    describe: () => describeTable(runner, t),
+    describe: () => explained(() => describeTable(runner, t)),
     async snapshots() {
-      return (await describeTable(runner, t)).snapshots;
+      return (await explained(() => describeTable(runner, t))).snapshots;
     },
     async files() {
-      const rows = await runner.rows(`SELECT file_path, file_format, manifest_content, record_count FROM iceberg_metadata(${sql})`);
+      const rows = await scan({}, () =>
+        runner.rows(`SELECT file_path, file_format, manifest_content, record_count FROM iceberg_metadata(${sql})`),
+      );
       return rows.map((r) => {
         const path = String(r.file_path);
+        const content = String(r.manifest_content);
         let bytes: number | null = null;
         if (path.startsWith('file:')) {
           try {
             bytes = statSync(fileURLToPath(path)).size;
-          } catch {
-            throw new LakeError(
-              'lake.missing_file',
-              `table ${displayName(t)} references ${path}, which does not exist`,
-              'restore the file or roll the table back to an earlier snapshot',
-              { table: displayName(t) },
+          } catch (error) {
+            throw lakeFileError(
+              displayName(t),
+              { kind: content === 'DATA' ? 'data file' : 'delete file', file: path, problem: 'missing', detail: String(error) },
+              error,
             );
           }
         }
-        return { path, format: String(r.file_format), content: String(r.manifest_content), records: Number(r.record_count), bytes };
+        return { path, format: String(r.file_format), content, records: Number(r.record_count), bytes };
       });
     },
-    rows: (o = {}) => runner.rows(scanSql(t, o), o.params),
-    arrow: (o = {}) => runner.arrow(scanSql(t, o), o.params),
-    async materialize(target, o = {}) {
-      const [{ v } = { v: 'true' }] = (await runner.rows("SELECT current_setting('preserve_insertion_order')::VARCHAR AS v")) as {
-        v: string;
-      }[];
-      await runner.run('SET preserve_insertion_order = false');
-      try {
-        await runner.run(`CREATE OR REPLACE TEMP TABLE ${identifier(target)} AS ${scanSql(t, o)}`, o.params);
-      } finally {
-        await runner.run(`SET preserve_insertion_order = ${v === 'false' ? 'false' : 'true'}`);
-      }
-      const [{ n } = { n: 0 }] = (await runner.rows(`SELECT count(*) AS n FROM ${identifier(target)}`)) as { n: bigint | number }[];
-      return Number(n);
-    },
-    async append(query, params) {
-      const [r] = await retryOnConflict(() => runner.rows(`INSERT INTO ${sql} ${query}`, params));
-      return Number(Object.values(r ?? {})[0] ?? 0);
-    },
-    overwrite: (where, query) => replaceWhere(runner, t, where, query),
-    async merge(query, on) {
-      if (on.length === 0)
-        throw new LakeError('lake.merge_keys', `merge into ${displayName(t)} needs key columns`, 'pass the columns that identify a row');
-      const info = await describeTable(runner, t);
-      const cols = info.columns.map((c) => identifier(c.name));
-      const match = on.map((c) => `target.${identifier(c)} = source.${identifier(c)}`).join(' AND ');
-      const set = cols.map((c) => `${c} = source.${c}`).join(', ');
-      const [r] = await runner.rows(
-        `MERGE INTO ${sql} AS target USING (${query}) AS source ON ${match} WHEN MATCHED THEN UPDATE SET ${set} WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `source.${c}`).join(', ')})`,
-      );
-      return Number(Object.values(r ?? {})[0] ?? 0);
-    },
+    rows: (o = {}) => scan(o, () => runner.rows(scanSql(t, o), o.params)),
+    arrow: (o = {}) => scan(o, () => runner.arrow(scanSql(t, o), o.params)),
+    materialize: (target, o = {}) =>
+      scan(o, async () => {
+        const [{ v } = { v: 'true' }] = (await runner.rows("SELECT current_setting('preserve_insertion_order')::VARCHAR AS v")) as {
+          v: string;
+        }[];
+        await runner.run('SET preserve_insertion_order = false');
+        try {
+          await runner.run(`CREATE OR REPLACE TEMP TABLE ${identifier(target)} AS ${scanSql(t, o)}`, o.params);
+        } finally {
+          await runner.run(`SET preserve_insertion_order = ${v === 'false' ? 'false' : 'true'}`);
+        }
+        const [{ n } = { n: 0 }] = (await runner.rows(`SELECT count(*) AS n FROM ${identifier(target)}`)) as { n: bigint | number }[];
+        return Number(n);
+      }),
+    append: (query, params) =>
+      scan({}, async () => {
+        const [r] = await retryOnConflict(() => runner.rows(`INSERT INTO ${sql} ${query}`, params));
+        return Number(Object.values(r ?? {})[0] ?? 0);
+      }),
+    overwrite: (where, query) => scan({}, () => replaceWhere(runner, t, where, query)),
+    merge: (query, on) =>
+      scan({}, async () => {
+        if (on.length === 0)
+          throw new LakeError('lake.merge_keys', `merge into ${displayName(t)} needs key columns`, 'pass the columns that identify a row');
+        const info = await describeTable(runner, t);
+        const cols = info.columns.map((c) => identifier(c.name));
+        const match = on.map((c) => `target.${identifier(c)} = source.${identifier(c)}`).join(' AND ');
+        const set = cols.map((c) => `${c} = source.${c}`).join(', ');
+        const [r] = await runner.rows(
+          `MERGE INTO ${sql} AS target USING (${query}) AS source ON ${match} WHEN MATCHED THEN UPDATE SET ${set} WHEN NOT MATCHED THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `source.${c}`).join(', ')})`,
+        );
+        return Number(Object.values(r ?? {})[0] ?? 0);
+      }),
   };
 }

@@ -13,7 +13,7 @@ import {
   requireNamespace,
   requireTable,
 } from '../context.ts';
-import { check } from '../errors.ts';
+import { CatalogError, check } from '../errors.ts';
 import { type CreateTableRequest, newTableMetadata, nextMetadataLocation, serializeTable, writeMetadataFile } from '../metadata.ts';
 import type { Identifier, Requirement, TableMetadata, Update } from '../types.ts';
 import { paginate } from './namespaces.ts';
@@ -31,6 +31,21 @@ function loadResult(location: string | undefined, meta: TableMetadata, snapshots
     m = { ...meta, snapshots: meta.snapshots.filter((s) => referenced.has(s['snapshot-id'])) };
   }
   return { ...(location ? { 'metadata-location': location } : {}), metadata: serializeTable(m), config: {} };
+}
+
+/**
+ * The table's metadata, or a `ServerErrorException` naming the table and its metadata file when that file
+ * is gone or does not parse: the state is broken on the server's side, and the client is told which file.
+ */
+function loadEntryMetadata(id: Identifier, location: string): TableMetadata {
+  try {
+    return loadTableMetadata(location);
+  } catch (error) {
+    if (error instanceof CatalogError && error.type !== 'IllegalArgumentException') throw error;
+    const code = (error as { code?: unknown }).code;
+    const what = code === 'ENOENT' ? 'is missing' : `is corrupt (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    throw new CatalogError('ServerErrorException', `Table metadata of ${dotted(id)} ${what}: ${location}`);
+  }
 }
 
 function commitBody(body: unknown): { requirements: Requirement[]; updates: Update[] } {
@@ -81,8 +96,12 @@ export const tableRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/v1\/namespaces\/([^/]+)\/tables\/([^/]+)$/,
     handle({ store, params, query }) {
-      const entry = requireTable(store, tableId(params));
-      return { status: 200, body: loadResult(entry.metadataLocation, loadTableMetadata(entry.metadataLocation), query.get('snapshots')) };
+      const id = tableId(params);
+      const entry = requireTable(store, id);
+      return {
+        status: 200,
+        body: loadResult(entry.metadataLocation, loadEntryMetadata(id, entry.metadataLocation), query.get('snapshots')),
+      };
     },
   },
   {

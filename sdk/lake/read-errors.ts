@@ -1,0 +1,94 @@
+import type { DuckDBLake } from '../engines/duckdb/open.ts';
+import { diagnoseTable, type FileProblem, unreadableManifest } from './diagnose.ts';
+import { LakeError, lakeFileError } from './errors.ts';
+import { displayName, parseTableName, type TableName } from './names.ts';
+import { listTables } from './table.ts';
+import { describeTable } from './table-metadata.ts';
+
+/** Engine errors that come from reading a file or loading a table, not from the query's own text. */
+const FILE_ERROR = /IO Error|Invalid Input Error|Invalid Error|HTTP Error|Avro|parquet|magic|Cannot open file|No files found/i;
+
+/** A path or URI named in an engine message, without its scheme (so `file:///x` and `/x` compare equal). */
+const FILE_IN_MESSAGE = /(?:(?:file|s3a?|gs|abfss?):\/\/)?\/?[^\s"',]+\.(?:parquet|avro|metadata\.json)/;
+const bare = (file: string): string => file.replace(/^file:(\/\/)?/, '').replace(/^\/+/, '/');
+
+/**
+ * Turns an engine or catalog failure while reading lake tables into a {@link LakeError} naming the file,
+ * its kind, the table and the fix, by walking the candidate tables' files (all tables of the lake when
+ * none are given). Any other error comes back as it was.
+ *
+ * @example
+ * try { await lake.runner.rows('SELECT * FROM lake.kol_silver.posts'); }
+ * catch (error) { throw await explainLakeError(lake, error, [parseTableName('kol_silver.posts')]); }
+ */
+export async function explainLakeError(lake: DuckDBLake, error: unknown, tables: readonly TableName[] = []): Promise<unknown> {
+  if (error instanceof LakeError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (!FILE_ERROR.test(message)) return error;
+  const named = FILE_IN_MESSAGE.exec(message)?.[0];
+  let candidates = [...tables];
+  if (candidates.length === 0) {
+    candidates = (await listTables(lake).catch(() => [] as string[])).map(parseTableName);
+    // The table whose folder holds the named file goes first.
+    if (named)
+      candidates.sort(
+        (a, b) => Number(named.includes(`/${b.namespace}/${b.name}/`)) - Number(named.includes(`/${a.namespace}/${a.name}/`)),
+      );
+  }
+  for (const t of candidates) {
+    let problems: FileProblem[];
+    try {
+      problems = await diagnoseTable(lake, t);
+    } catch {
+      continue;
+    }
+    const match = problems.find((p) => named !== undefined && bare(p.file) === bare(named)) ?? problems[0];
+    if (match) return lakeFileError(displayName(t), match, error);
+  }
+  return error;
+}
+
+/**
+ * Refuses, before DuckDB scans it, a table whose metadata, manifest list or manifests are missing or
+ * broken (a broken manifest ends the process inside DuckDB instead of failing the query). The snapshot
+ * checked is the one the read is for: `snapshotId`, the last one at `asOf`, or the current one.
+ *
+ * @example await checkReadable(lake, parseTableName('kol_silver.posts'));
+ */
+export async function checkReadable(
+  lake: DuckDBLake,
+  t: TableName,
+  at: { readonly snapshotId?: string; readonly asOf?: Date | string } = {},
+): Promise<void> {
+  let info: Awaited<ReturnType<typeof describeTable>>;
+  try {
+    info = await describeTable(lake.runner, t);
+  } catch (error) {
+    throw await explainLakeError(lake, error, [t]);
+  }
+  const when = at.asOf === undefined ? undefined : new Date(at.asOf).getTime();
+  const snapshot =
+    at.snapshotId !== undefined
+      ? info.snapshots.find((s) => s.snapshotId === at.snapshotId)
+      : when !== undefined
+        ? info.snapshots.filter((s) => Date.parse(s.timestamp) <= when).at(-1)
+        : info.snapshots.find((s) => s.snapshotId === info.currentSnapshotId);
+  const problem = await unreadableManifest(lake, snapshot?.manifestList);
+  if (problem) throw lakeFileError(displayName(t), problem);
+}
+
+/**
+ * Runs a read over lake tables: checks them first ({@link checkReadable}) and explains a file failure
+ * ({@link explainLakeError}). For SQL over `lake.*` tables outside the lake API (queries, jobs, pipelines).
+ *
+ * @example const rows = await readingLake(lake, ['kol_silver.posts'], () => lake.runner.rows('SELECT count(*) FROM lake.kol_silver.posts'));
+ */
+export async function readingLake<T>(lake: DuckDBLake, tables: readonly (string | TableName)[], read: () => Promise<T>): Promise<T> {
+  const names = tables.map((t) => (typeof t === 'string' ? parseTableName(t) : t));
+  for (const t of names) await checkReadable(lake, t);
+  try {
+    return await read();
+  } catch (error) {
+    throw await explainLakeError(lake, error, names);
+  }
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KolConfig, resolveConfig } from '../../sdk/config/index.ts';
+import { type DuckDBLake, openDuckDB } from '../../sdk/engines/index.ts';
+import { diagnoseTable, ensureTable, LakeError, lakeTable, parseTableName, readingLake } from '../../sdk/lake/index.ts';
+
+const TABLE = 'kol_test.events';
+type Kind = 'table metadata JSON' | 'manifest list' | 'manifest' | 'data file' | 'delete file';
+const BREAKS = {
+  missing: (path: string) => unlinkSync(path),
+  truncated: (path: string) => writeFileSync(path, readFileSync(path).subarray(0, Math.floor(readFileSync(path).length / 2))),
+  garbled: (path: string) => writeFileSync(path, Buffer.from('not an iceberg file '.repeat(8))),
+} as const;
+
+/** What a failed read must say: the code, the file, its kind, the table and a fix naming commands that exist. */
+function expectFileError(error: unknown, kind: Kind, file: string, broken: keyof typeof BREAKS): void {
+  expect(error).toBeInstanceOf(LakeError);
+  const e = error as LakeError;
+  expect({ code: e.code, kind: e.fileKind, file: e.file, table: e.table }).toEqual({
+    code: broken === 'missing' ? 'lake.file_missing' : 'lake.file_corrupt',
+    kind,
+    file,
+    table: TABLE,
+  });
+  expect(e.message).toContain(file);
+  expect(e.message).toContain(TABLE);
+  expect(e.fix).toContain(`kol-sdk lake history ${TABLE}`);
+  expect(e.fix).toContain('kol-sdk pipeline run silver --from DAY --to DAY');
+}
+
+const caught = async (read: () => Promise<unknown>): Promise<unknown> => {
+  try {
+    await read();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the read succeeded over a broken file');
+};
+
+describe('a missing or corrupt file of a lake table', () => {
+  let home: string;
+  let config: KolConfig;
+  let files: Record<Kind, string>;
+  let before: { rows: Record<string, unknown>[]; metadata: string; snapshot: string | null };
+
+  const open = () => openDuckDB(config);
+  const withLake = async <T>(fn: (lake: DuckDBLake) => Promise<T>): Promise<T> => {
+    // A fresh DuckDB each time: the engine caches files it has read, and a broken file must be read anew.
+    const lake = await open();
+    try {
+      return await fn(lake);
+    } finally {
+      await lake.close();
+    }
+  };
+  const state = () =>
+    withLake(async (lake) => {
+      const t = await lakeTable(lake, TABLE);
+      const info = await t.describe();
+      return { rows: await t.rows({ where: 'true ORDER BY id' }), metadata: info.metadataLocation, snapshot: info.currentSnapshotId };
+    });
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'kol-diagnose-'));
+    config = resolveConfig({ profile: 'local', cwd: home });
+    await withLake(async (lake) => {
+      await ensureTable(lake.runner, parseTableName(TABLE), { columns: 'id VARCHAR, part VARCHAR, v BIGINT', partitionBy: 'part' });
+      const t = await lakeTable(lake, TABLE);
+      await t.append("SELECT 'e' || i, 'p' || (i % 2), i FROM range(20) r(i)");
+      // A position delete file in partition p1.
+      await lake.runner.run(`DELETE FROM ${t.sql} WHERE v = 3`);
+      const info = await t.describe();
+      const manifestList = info.snapshots.at(-1)?.manifestList as string;
+      const manifests = await lake.runner.rows('SELECT manifest_path AS p FROM read_avro(?)', [manifestList]);
+      const live = await t.files();
+      files = {
+        'table metadata JSON': info.metadataLocation,
+        'manifest list': manifestList,
+        manifest: String(manifests[0]?.p),
+        'data file': live.find((f) => f.content === 'DATA' && f.path.includes('part=p1'))?.path as string,
+        'delete file': live.find((f) => f.content !== 'DATA')?.path as string,
+      };
+    });
+    expect(Object.values(files).every((f) => typeof f === 'string' && f.length > 0)).toBe(true);
+    before = await state();
+    expect(before.rows).toHaveLength(19);
+  }, 300_000);
+
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  const kinds: Kind[] = ['table metadata JSON', 'manifest list', 'manifest', 'data file', 'delete file'];
+  for (const kind of kinds) {
+    for (const broken of Object.keys(BREAKS) as (keyof typeof BREAKS)[]) {
+      it(`names the ${kind} and the table when it is ${broken}, on every read, and changes nothing`, async () => {
+        const file = files[kind];
+        const path = fileURLToPath(file);
+        const keep = readFileSync(path);
+        BREAKS[broken](path);
+        try {
+          await withLake(async (lake) => {
+            const t = await lakeTable(lake, TABLE);
+            expectFileError(await caught(() => t.rows()), kind, file, broken);
+            expectFileError(await caught(() => t.arrow({ columns: ['v'] })), kind, file, broken);
+            expectFileError(
+              await caught(() => readingLake(lake, [TABLE], () => lake.runner.rows(`SELECT sum(v) AS s FROM ${t.sql}`))),
+              kind,
+              file,
+              broken,
+            );
+            if (kind === 'table metadata JSON') expectFileError(await caught(() => t.describe()), kind, file, broken);
+            if (kind !== 'data file' && kind !== 'delete file') expectFileError(await caught(() => t.files()), kind, file, broken);
+            expect((await diagnoseTable(lake, TABLE)).map((p) => [p.kind, p.file, p.problem])).toEqual([
+              [kind, file, broken === 'missing' ? 'missing' : 'corrupt'],
+            ]);
+          });
+        } finally {
+          writeFileSync(path, keep);
+        }
+        expect(await state()).toEqual(before);
+      }, 120_000);
+    }
+  }
+
+  it('the catalog answers a broken metadata file with an Iceberg REST error naming the table and the file', async () => {
+    const path = fileURLToPath(files['table metadata JSON']);
+    const keep = readFileSync(path);
+    try {
+      await withLake(async (lake) => {
+        const url = `${lake.catalogUri}/v1/namespaces/kol_test/tables/events`;
+        for (const broken of ['missing', 'garbled'] as const) {
+          BREAKS[broken](path);
+          const res = await fetch(url);
+          const body = (await res.json()) as { error: { type: string; code: number; message: string } };
+          expect({ status: res.status, type: body.error.type, code: body.error.code }).toEqual({
+            status: 500,
+            type: 'ServerErrorException',
+            code: 500,
+          });
+          const m = body.error.message;
+          expect(m.startsWith(`Table metadata of kol_test.events ${broken === 'missing' ? 'is missing:' : 'is corrupt ('}`)).toBe(true);
+          expect(m.endsWith(`: ${files['table metadata JSON']}`)).toBe(true);
+          expect(body.error.message).not.toMatch(/\n\s+at /);
+          writeFileSync(path, keep);
+        }
+      });
+    } finally {
+      writeFileSync(path, keep);
+    }
+  }, 120_000);
+});
