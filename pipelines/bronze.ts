@@ -1,9 +1,19 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type AnyContract, compileValidator, deadLetterEnvelope, deadLetters, type Validator } from '../sdk/contracts/index.ts';
 import type { DuckDBLake } from '../sdk/engines/index.ts';
 import { currentSnapshotId, ensureTable, inOneCommit, type TableName } from '../sdk/lake/index.ts';
+import {
+  type LandedPrefix,
+  linesFrom,
+  prefixOfLines,
+  prefixSha256,
+  recordedPrefix,
+  SOURCE_FILES_COLUMNS,
+  SOURCE_FILES_TABLE,
+  sourceChangedError,
+  verifyPrefix,
+} from './bronze-files.ts';
 import { columnsDdl, lakeTable } from './sql.ts';
 import type { TableRun } from './types.ts';
 
@@ -28,17 +38,51 @@ async function landedUpTo(lake: DuckDBLake, namespace: string, table: string, fi
 }
 
 /**
- * Lands one generated file into `kol_bronze.<event type>` exactly once: lines already in the table (or
- * dead-lettered) are skipped by their line number, the rest land in one commit with the dead letters of
- * the lines that broke the contract. A crash before the commit lands nothing; after it, the re-run finds
- * the lines in the table.
+ * Where this run starts in `file`: after the prefix recorded as landed, once the file is checked to still
+ * start with it (an edited, truncated or rewritten file is refused); from the line count in the table for
+ * tables landed before prefixes were recorded; from the start when rebuilding.
  */
-export async function landFile(lake: DuckDBLake, contract: AnyContract, dir: string, namespace: string): Promise<TableRun> {
+async function startOf(
+  lake: DuckDBLake,
+  namespace: string,
+  contract: string,
+  file: string,
+  rebuild: boolean,
+): Promise<{ prefix: LandedPrefix; recorded: boolean }> {
+  if (rebuild) return { prefix: { lines: 0, bytes: 0, sha256: await prefixSha256(file, 0) }, recorded: false };
+  const table = `${namespace}.${contract}`;
+  const recorded = await recordedPrefix(lake, namespace, file, contract);
+  if (recorded) {
+    await verifyPrefix(file, table, recorded);
+    return { prefix: recorded, recorded: true };
+  }
+  const after = await landedUpTo(lake, namespace, contract, file);
+  const prefix = await prefixOfLines(file, after);
+  if (prefix.lines < after) throw sourceChangedError(file, table, `has ${prefix.lines} lines, fewer than the ${after} already landed`);
+  return { prefix, recorded: false };
+}
+
+/**
+ * Lands one generated file into `kol_bronze.<event type>` exactly once. Files only grow: the part landed
+ * before (its line count, length and SHA-256, kept in `kol_bronze.source_files`) must be unchanged, and
+ * the complete lines after it land in one commit with their dead letters and the new landed prefix. A
+ * crash before the commit lands nothing; after it, the re-run starts past those lines. A file whose
+ * landed part changed is refused, naming the file; `rebuild` replaces everything bronze landed from files
+ * for this event type by the file's current lines, in one commit.
+ */
+export async function landFile(
+  lake: DuckDBLake,
+  contract: AnyContract,
+  dir: string,
+  namespace: string,
+  options: { readonly rebuild?: boolean } = {},
+): Promise<TableRun> {
   const started = performance.now();
   const file = resolve(join(dir, `${contract.name}.jsonl`));
   const t: TableName = { namespace, name: contract.name };
   await ensureTable(lake.runner, t, { columns: BRONZE_COLUMNS, partitionBy: 'dt' });
   await ensureTable(lake.runner, { namespace, name: DEAD_LETTER_TABLE }, { columns: `${columnsDdl(deadLetters)}, ${SOURCE_COLUMNS}` });
+  await ensureTable(lake.runner, { namespace, name: SOURCE_FILES_TABLE }, { columns: SOURCE_FILES_COLUMNS });
   if (!existsSync(file)) {
     return {
       layer: 'bronze',
@@ -51,7 +95,8 @@ export async function landFile(lake: DuckDBLake, contract: AnyContract, dir: str
       seconds: 0,
     };
   }
-  const after = await landedUpTo(lake, namespace, contract.name, file);
+  const rebuild = options.rebuild === true;
+  const { prefix: start, recorded } = await startOf(lake, namespace, contract.name, file, rebuild);
   const validator = compileValidator(contract) as Validator<Record<string, unknown>>;
   const conn = lake.connection;
   await conn.run(
@@ -62,15 +107,14 @@ export async function landFile(lake: DuckDBLake, contract: AnyContract, dir: str
   );
   const good = await conn.createAppender('kol_bronze_stage', 'main', 'temp');
   const bad = await conn.createAppender('kol_dead_stage', 'main', 'temp');
-  let lineNo = 0;
   let rowsIn = 0;
   let landed = 0;
   let dead = 0;
+  let end = { lines: start.lines, bytes: start.bytes };
   const detectedAt = new Date().toISOString();
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    lineNo++;
-    if (lineNo <= after || line.trim() === '') continue;
+  for await (const { text: line, number: lineNo, end: bytes } of linesFrom(file, start.bytes, start.lines + 1)) {
+    end = { lines: lineNo, bytes };
+    if (line.trim() === '') continue;
     rowsIn++;
     let value: unknown;
     let problems: readonly { path: string; reason: string }[];
@@ -112,14 +156,31 @@ export async function landFile(lake: DuckDBLake, contract: AnyContract, dir: str
   good.closeSync();
   bad.closeSync();
   const statements: string[] = [];
+  const fileSql = `'${file.replaceAll("'", "''")}'`;
+  const contractSql = `'${contract.name.replaceAll("'", "''")}'`;
+  if (rebuild) {
+    // Everything bronze landed from files for this event type goes, whatever path it was landed from.
+    statements.push(
+      `DELETE FROM ${lakeTable(namespace, contract.name)} WHERE source_file IS NOT NULL`,
+      `DELETE FROM ${lakeTable(namespace, DEAD_LETTER_TABLE)} WHERE source_file IS NOT NULL AND contract = ${contractSql}`,
+      `DELETE FROM ${lakeTable(namespace, SOURCE_FILES_TABLE)} WHERE contract = ${contractSql}`,
+    );
+  }
   if (landed > 0) {
     statements.push(
-      `INSERT INTO ${lakeTable(namespace, contract.name)} SELECT event_id, CAST(CAST(event_time AS TIMESTAMPTZ) AS DATE), payload, '${file.replaceAll("'", "''")}', source_line, NULL, NULL, NULL, now() FROM temp.main.kol_bronze_stage ORDER BY source_line`,
+      `INSERT INTO ${lakeTable(namespace, contract.name)} SELECT event_id, CAST(CAST(event_time AS TIMESTAMPTZ) AS DATE), payload, ${fileSql}, source_line, NULL, NULL, NULL, now() FROM temp.main.kol_bronze_stage ORDER BY source_line`,
     );
   }
   if (dead > 0) {
     statements.push(
-      `INSERT INTO ${lakeTable(namespace, DEAD_LETTER_TABLE)} SELECT event_id, contract, contract_version, topic, CAST(detected_at AS TIMESTAMPTZ), from_json(reasons, '["VARCHAR"]'), payload, source, original_event_id, '${file.replaceAll("'", "''")}', source_line, NULL, NULL, NULL, now() FROM temp.main.kol_dead_stage ORDER BY source_line`,
+      `INSERT INTO ${lakeTable(namespace, DEAD_LETTER_TABLE)} SELECT event_id, contract, contract_version, topic, CAST(detected_at AS TIMESTAMPTZ), from_json(reasons, '["VARCHAR"]'), payload, source, original_event_id, ${fileSql}, source_line, NULL, NULL, NULL, now() FROM temp.main.kol_dead_stage ORDER BY source_line`,
+    );
+  }
+  // The landed prefix moves with every commit; a table landed before prefixes were kept gets its first one.
+  if (end.bytes !== start.bytes || !recorded) {
+    const sha = await prefixSha256(file, end.bytes);
+    statements.push(
+      `INSERT INTO ${lakeTable(namespace, SOURCE_FILES_TABLE)} VALUES (${fileSql}, ${contractSql}, ${end.lines}, ${end.bytes}, '${sha}', now())`,
     );
   }
   if (statements.length > 0) await inOneCommit(lake.runner, statements);
@@ -131,7 +192,7 @@ export async function landFile(lake: DuckDBLake, contract: AnyContract, dir: str
     rowsIn,
     rowsOut: landed,
     deadLettered: dead,
-    changed: statements.length > 0,
+    changed: landed > 0 || dead > 0 || rebuild,
     snapshotId: await currentSnapshotId(lake.runner, t),
     seconds: (performance.now() - started) / 1000,
   };

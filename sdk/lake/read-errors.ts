@@ -1,4 +1,5 @@
 import type { DuckDBLake } from '../engines/duckdb/open.ts';
+import { RemoteError } from '../errors/index.ts';
 import { diagnoseTable, type FileProblem, unreadableManifest } from './diagnose.ts';
 import { LakeError, lakeFileError } from './errors.ts';
 import { displayName, parseTableName, type TableName } from './names.ts';
@@ -8,6 +9,10 @@ import { describeTable } from './table-metadata.ts';
 /** Engine errors that come from reading a file or loading a table, not from the query's own text. */
 const FILE_ERROR = /IO Error|Invalid Input Error|Invalid Error|HTTP Error|Avro|parquet|magic|Cannot open file|No files found/i;
 
+/** The engine could not reach the catalog (or S3) at all: nothing it sent was committed. */
+const UNREACHABLE =
+  /Could not connect to server|Connection refused|Failed to connect|ECONNREFUSED|Could not resolve host|Timeout was reached|timed out/i;
+
 /** A path or URI named in an engine message, without its scheme (so `file:///x` and `/x` compare equal). */
 const FILE_IN_MESSAGE = /(?:(?:file|s3a?|gs|abfss?):\/\/)?\/?[^\s"',]+\.(?:parquet|avro|metadata\.json)/;
 const bare = (file: string): string => file.replace(/^file:(\/\/)?/, '').replace(/^\/+/, '/');
@@ -15,7 +20,8 @@ const bare = (file: string): string => file.replace(/^file:(\/\/)?/, '').replace
 /**
  * Turns an engine or catalog failure while reading lake tables into a {@link LakeError} naming the file,
  * its kind, the table and the fix, by walking the candidate tables' files (all tables of the lake when
- * none are given). Any other error comes back as it was.
+ * none are given). An unreachable catalog or store becomes a retriable {@link RemoteError} naming it.
+ * Any other error comes back as it was.
  *
  * @example
  * try { await lake.runner.rows('SELECT * FROM lake.kol_silver.posts'); }
@@ -24,6 +30,7 @@ const bare = (file: string): string => file.replace(/^file:(\/\/)?/, '').replace
 export async function explainLakeError(lake: DuckDBLake, error: unknown, tables: readonly TableName[] = []): Promise<unknown> {
   if (error instanceof LakeError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  if (UNREACHABLE.test(message)) return unreachable(lake, message, error);
   if (!FILE_ERROR.test(message)) return error;
   const named = FILE_IN_MESSAGE.exec(message)?.[0];
   let candidates = [...tables];
@@ -91,4 +98,17 @@ export async function readingLake<T>(lake: DuckDBLake, tables: readonly (string 
   } catch (error) {
     throw await explainLakeError(lake, error, names);
   }
+}
+
+/** The outage error: which service, at which address, that nothing was committed, and what to do. */
+function unreachable(lake: DuckDBLake, message: string, cause: unknown): RemoteError {
+  const url = /(?:to|for HTTP \w+ to) '([^']+)'/.exec(message)?.[1] ?? '';
+  const catalog = lake.catalogUri !== undefined && (url === '' || url.startsWith(lake.catalogUri));
+  const detail = message.split('\n')[0] ?? message;
+  const text = catalog
+    ? `the Iceberg catalog at ${lake.catalogUri} cannot be reached (${detail}); nothing was committed and the tables are as they were — ${
+        lake.catalog ? 'the embedded catalog serving this lake was stopped: open the lake again' : 'check it with kol-sdk services status'
+      }, then retry`
+    : `the object store cannot be reached (${detail}); nothing was committed and the tables are as they were — check it with kol-sdk services status, then retry`;
+  return new RemoteError(catalog ? 'iceberg-catalog' : 's3', text, { retriable: true, cause });
 }

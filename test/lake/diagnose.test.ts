@@ -5,7 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KolConfig, resolveConfig } from '../../sdk/config/index.ts';
 import { type DuckDBLake, openDuckDB } from '../../sdk/engines/index.ts';
-import { diagnoseTable, ensureTable, LakeError, lakeTable, parseTableName, readingLake } from '../../sdk/lake/index.ts';
+import { RemoteError } from '../../sdk/errors/index.ts';
+import {
+  type CatalogServer,
+  diagnoseTable,
+  ensureTable,
+  LakeError,
+  lakeTable,
+  parseTableName,
+  readingLake,
+  startEmbeddedCatalog,
+} from '../../sdk/lake/index.ts';
 
 const TABLE = 'kol_test.events';
 type Kind = 'table metadata JSON' | 'manifest list' | 'manifest' | 'data file' | 'delete file';
@@ -149,5 +159,60 @@ describe('a missing or corrupt file of a lake table', () => {
     } finally {
       writeFileSync(path, keep);
     }
+  }, 120_000);
+});
+
+describe('the catalog going down (local profile)', () => {
+  let home: string;
+  let config: KolConfig;
+  let lake: DuckDBLake;
+  let restarted: CatalogServer | undefined;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'kol-outage-'));
+    config = resolveConfig({ profile: 'local', cwd: home });
+    lake = await openDuckDB(config);
+    await ensureTable(lake.runner, parseTableName(TABLE), { columns: 'id VARCHAR, v BIGINT' });
+    await (await lakeTable(lake, TABLE)).append("SELECT 'a' || i, i FROM range(10) r(i)");
+  }, 120_000);
+
+  afterAll(async () => {
+    await restarted?.close();
+    await lake?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const expectOutage = (error: unknown): void => {
+    expect(error).toBeInstanceOf(RemoteError);
+    const e = error as RemoteError;
+    expect({ service: e.service, retriable: e.retriable }).toEqual({ service: 'iceberg-catalog', retriable: true });
+    expect(e.message).toContain(`the Iceberg catalog at ${lake.catalogUri} cannot be reached`);
+    expect(e.message).toContain('nothing was committed');
+  };
+
+  it('refuses an append and a commit with a retriable error naming the catalog, and the table is unchanged after a restart', async () => {
+    const t = await lakeTable(lake, TABLE);
+    const before = await t.describe();
+    // A transaction whose data files are written while the catalog is up, and whose commit finds it down.
+    await lake.runner.run('BEGIN TRANSACTION');
+    await lake.runner.run(`INSERT INTO ${t.sql} SELECT 'b' || i, i FROM range(10) r(i)`);
+    const catalog = lake.catalog as CatalogServer;
+    await catalog.close();
+    expectOutage(await caught(() => readingLake(lake, [], () => lake.runner.run('COMMIT'))));
+    await lake.runner.run('ROLLBACK').catch(() => {});
+    expectOutage(await caught(() => t.append("SELECT 'c' || i, i FROM range(10) r(i)")));
+    expectOutage(await caught(() => t.rows()));
+
+    restarted = await startEmbeddedCatalog(config, catalog.port);
+    const after = await t.describe();
+    expect({ snapshot: after.currentSnapshotId, metadata: after.metadataLocation }).toEqual({
+      snapshot: before.currentSnapshotId,
+      metadata: before.metadataLocation,
+    });
+    expect((await t.rows({ columns: ['id'], where: 'true ORDER BY id' })).map((r) => r.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `a${i}`).sort(),
+    );
+    // Retriable: the same append lands once the catalog is back.
+    expect(await t.append("SELECT 'c' || i, i FROM range(10) r(i)")).toBe(10);
   }, 120_000);
 });

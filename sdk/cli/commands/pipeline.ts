@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkRange, type DayRange, PIPELINE_STAGES, type PipelineStage, runPipeline } from '../../../pipelines/index.ts';
 import { openDuckDB } from '../../engines/index.ts';
+import { LakeError } from '../../lake/index.ts';
 import { commandContext } from '../context.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -10,6 +11,7 @@ interface RunOptions {
   readonly from?: string;
   readonly to?: string;
   readonly events?: string;
+  readonly rebuild?: boolean;
 }
 
 /** `kol-sdk pipeline run`: builds the bronze, silver and gold tables of the lake. */
@@ -28,6 +30,10 @@ export function registerPipeline(program: Command): void {
       "folder of generated <type>.jsonl files bronze lands (default: the profile's events: the files, or Kafka's kol.<type>.v1 topics)",
     )
     .option(
+      '--rebuild',
+      'bronze from files: replace what was landed from each file by its current lines, one commit per table (after a landed line was edited)',
+    )
+    .option(
       '--json',
       'machine-readable output: {"stage", "range", "rowsIn", "rowsOut", "deadLettered", "seconds", "tables": [{"table", "rowsIn", "rowsOut", "deadLettered", "changed", "snapshotId", "seconds"}]}',
     )
@@ -42,6 +48,12 @@ export function registerPipeline(program: Command): void {
       const config = ctx.config();
       const eventsDir = resolve(opts.events ?? config.events.dir);
       const fromKafka = !opts.events && config.events.source === 'kafka';
+      if (opts.rebuild && (fromKafka || (stage !== 'bronze' && stage !== 'all'))) {
+        throw new CliError(
+          '--rebuild re-lands the generated files into bronze: use it with bronze (or all) and the files (--events DIR or the local profile)',
+          EXIT.usage,
+        );
+      }
       if ((stage === 'bronze' || stage === 'all') && !fromKafka && !existsSync(eventsDir)) {
         throw new CliError(
           `no events folder ${eventsDir}: generate one with 'kol-sdk generate --out <dir>' and pass --events <dir>`,
@@ -55,6 +67,7 @@ export function registerPipeline(program: Command): void {
           stage: stage as PipelineStage,
           range,
           eventsDir,
+          rebuild: opts.rebuild === true,
           ...(fromKafka
             ? { kafka: { brokers: config.kafka.brokers, clientId: config.kafka.clientId, groupId: `${config.kafka.clientId}-bronze` } }
             : {}),
@@ -63,6 +76,9 @@ export function registerPipeline(program: Command): void {
             bar ??= ctx.out.progress(total, `pipeline ${stage}`);
             bar.update(done);
           },
+        }).catch((error: unknown) => {
+          // A changed source file or a broken lake file: the message names the file, the table and the fix.
+          throw error instanceof LakeError ? new CliError(error.message, EXIT.failure) : error;
         });
         bar?.stop();
         ctx.out.result(summary, () => {

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import type { DuckDBLake } from '../sdk/engines/index.ts';
+import { LakeError } from '../sdk/lake/index.ts';
+import { lakeTable } from './sql.ts';
+
+/**
+ * What bronze has landed of each source file: its first `lines` lines, `bytes` long, whose SHA-256 is
+ * `prefix_sha256`. Written in the same commit as the rows, so it never disagrees with the table; one row
+ * per commit (the latest, longest one is the state).
+ */
+export const SOURCE_FILES_TABLE = 'source_files';
+export const SOURCE_FILES_COLUMNS =
+  'source_file VARCHAR, contract VARCHAR, lines BIGINT, bytes BIGINT, prefix_sha256 VARCHAR, landed_at TIMESTAMPTZ';
+
+/** The landed prefix of one file. */
+export interface LandedPrefix {
+  readonly lines: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * The state recorded for `file` of `contract`, or undefined when nothing of it was recorded yet.
+ *
+ * @example await recordedPrefix(lake, 'kol_bronze', '/data/events/posts.jsonl', 'posts') // { lines: 120, bytes: 40_960, sha256: '9f…' }
+ */
+export async function recordedPrefix(
+  lake: DuckDBLake,
+  namespace: string,
+  file: string,
+  contract: string,
+): Promise<LandedPrefix | undefined> {
+  const [row] = await lake.runner.rows(
+    `SELECT lines, bytes, prefix_sha256 FROM ${lakeTable(namespace, SOURCE_FILES_TABLE)}
+     WHERE source_file = $file AND contract = $contract ORDER BY bytes DESC, lines DESC LIMIT 1`,
+    { file, contract },
+  );
+  return row === undefined ? undefined : { lines: Number(row.lines), bytes: Number(row.bytes), sha256: String(row.prefix_sha256) };
+}
+
+/**
+ * SHA-256 of the first `bytes` bytes of a file (of the whole file if shorter), as hex.
+ *
+ * @example await prefixSha256('/data/events/posts.jsonl', 40_960)
+ */
+export async function prefixSha256(file: string, bytes: number): Promise<string> {
+  const hash = createHash('sha256');
+  if (bytes > 0) for await (const chunk of createReadStream(file, { start: 0, end: bytes - 1 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** One complete line of a file: its text (without `\n` or `\r\n`), its 1-based number, and the offset past it. */
+export interface FileLine {
+  readonly text: string;
+  readonly number: number;
+  readonly end: number;
+}
+
+/**
+ * The complete lines of a file from byte `start` (a line boundary), numbered from `firstNumber`. A last
+ * line without its newline is not yielded: the writer may not have finished it, and landing it now would
+ * land a different line than the finished one.
+ *
+ * @example for await (const line of linesFrom('/data/events/posts.jsonl', 40_960, 121)) console.log(line.number, line.text);
+ */
+export async function* linesFrom(file: string, start: number, firstNumber: number): AsyncGenerator<FileLine> {
+  let pending = Buffer.alloc(0);
+  let offset = start;
+  let number = firstNumber;
+  for await (const chunk of createReadStream(file, { start })) {
+    let buf = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
+    let nl = buf.indexOf(10);
+    while (nl !== -1) {
+      const raw = buf.subarray(0, nl);
+      const text = raw.toString('utf8');
+      offset += nl + 1;
+      yield { text: text.endsWith('\r') ? text.slice(0, -1) : text, number, end: offset };
+      number++;
+      buf = buf.subarray(nl + 1);
+      nl = buf.indexOf(10);
+    }
+    pending = Buffer.from(buf);
+  }
+}
+
+/**
+ * The refusal for a source file whose landed part is no longer what bronze holds.
+ *
+ * @example throw sourceChangedError('/data/posts.jsonl', 'kol_bronze.posts', 'is now 10 bytes, shorter than the 20 bytes already landed');
+ */
+export function sourceChangedError(file: string, table: string, what: string): LakeError {
+  return new LakeError(
+    'lake.source_changed',
+    `${file} ${what} in ${table}; bronze lands only lines appended to a file, so nothing was landed`,
+    `re-land the file from scratch with kol-sdk pipeline run bronze --rebuild (replaces what bronze holds from it in one commit), then rebuild the later layers with kol-sdk pipeline run silver and gold (or all) --from DAY --to DAY; or restore the file as it was and append to it`,
+    { table, file, fileKind: 'source file' },
+  );
+}
+
+/**
+ * Checks that `file` still starts with what was landed of it (its length and the SHA-256 of that part).
+ * Throws {@link sourceChangedError} when the landed part was changed.
+ *
+ * @example await verifyPrefix('/data/events/posts.jsonl', 'kol_bronze.posts', { lines: 120, bytes: 40_960, sha256: '9f…' });
+ */
+export async function verifyPrefix(file: string, table: string, landed: LandedPrefix): Promise<void> {
+  const size = statSync(file).size;
+  if (size < landed.bytes)
+    throw sourceChangedError(
+      file,
+      table,
+      `is now ${size} bytes, shorter than the ${landed.bytes} bytes (${landed.lines} lines) already landed`,
+    );
+  if ((await prefixSha256(file, landed.bytes)) !== landed.sha256)
+    throw sourceChangedError(
+      file,
+      table,
+      `no longer starts with the ${landed.lines} lines (${landed.bytes} bytes) already landed: a landed line was edited, removed or reordered`,
+    );
+}
+
+/**
+ * The prefix of the first `lines` lines of a file, for tables landed before the state was recorded:
+ * their position is only a line count, and the state starts from the file as it is now. Fewer lines
+ * than asked for means the file lost lines.
+ *
+ * @example await prefixOfLines('/data/events/posts.jsonl', 120) // { lines: 120, bytes: 40_960, sha256: '9f…' }
+ */
+export async function prefixOfLines(file: string, lines: number): Promise<LandedPrefix> {
+  let bytes = 0;
+  let seen = 0;
+  if (lines > 0) {
+    for await (const line of linesFrom(file, 0, 1)) {
+      bytes = line.end;
+      seen = line.number;
+      if (seen >= lines) break;
+    }
+  }
+  return { lines: seen, bytes, sha256: await prefixSha256(file, bytes) };
+}
