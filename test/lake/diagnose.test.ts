@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KolConfig, resolveConfig } from '../../sdk/config/index.ts';
 import { type DuckDBLake, openDuckDB } from '../../sdk/engines/index.ts';
@@ -18,6 +20,7 @@ import {
 } from '../../sdk/lake/index.ts';
 
 const TABLE = 'kol_test.events';
+const BIN = join(import.meta.dirname, '..', '..', 'sdk', 'cli', 'bin.mjs');
 type Kind = 'table metadata JSON' | 'manifest list' | 'manifest' | 'data file' | 'delete file';
 const BREAKS = {
   missing: (path: string) => unlinkSync(path),
@@ -133,6 +136,37 @@ describe('a missing or corrupt file of a lake table', () => {
       }, 120_000);
     }
   }
+
+  it('kol-sdk lake describe and history exit 1 naming the broken file, its kind and the table', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KOL_')));
+    const cli = async (args: string[]) => {
+      try {
+        await promisify(execFile)(process.execPath, [BIN, 'lake', ...args], { cwd: home, env: { ...env, KOL_PROFILE: 'local' } });
+        return { code: 0, stderr: '' };
+      } catch (error) {
+        const e = error as { code: number; stderr: string };
+        return { code: e.code, stderr: e.stderr };
+      }
+    };
+    for (const [kind, command] of [
+      ['manifest list', 'describe'],
+      ['table metadata JSON', 'history'],
+    ] as const) {
+      const path = fileURLToPath(files[kind]);
+      const keep = readFileSync(path);
+      unlinkSync(path);
+      try {
+        const r = await cli([command, TABLE]);
+        expect({ code: r.code, line: r.stderr.split(' — ')[0] }).toEqual({
+          code: 1,
+          line: `kol-sdk: table ${TABLE}: its ${kind} ${files[kind]} is missing`,
+        });
+        expect(r.stderr).toContain(`kol-sdk lake history ${TABLE}`);
+      } finally {
+        writeFileSync(path, keep);
+      }
+    }
+  }, 120_000);
 
   it('the catalog answers a broken metadata file with an Iceberg REST error naming the table and the file', async () => {
     const path = fileURLToPath(files['table metadata JSON']);
