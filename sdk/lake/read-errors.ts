@@ -2,9 +2,8 @@ import type { DuckDBLake } from '../engines/duckdb/open.ts';
 import { RemoteError } from '../errors/index.ts';
 import { diagnoseTable, type FileProblem, unreadableManifest } from './diagnose.ts';
 import { LakeError, lakeFileError } from './errors.ts';
-import { displayName, parseTableName, type TableName } from './names.ts';
+import { displayName, parseTableName, sqlName, type TableName } from './names.ts';
 import { listTables } from './table.ts';
-import { describeTable } from './table-metadata.ts';
 
 /** Engine errors that come from reading a file or loading a table, not from the query's own text. */
 const FILE_ERROR = /IO Error|Invalid Input Error|Invalid Error|HTTP Error|Avro|parquet|magic|Cannot open file|No files found/i;
@@ -67,19 +66,23 @@ export async function checkReadable(
   t: TableName,
   at: { readonly snapshotId?: string; readonly asOf?: Date | string } = {},
 ): Promise<void> {
-  let info: Awaited<ReturnType<typeof describeTable>>;
+  // The snapshots as DuckDB loads them: cheaper than the metadata JSON, and the same catalog call the scan makes.
+  let snapshots: { id: string; ms: number; manifestList: string }[];
   try {
-    info = await describeTable(lake.runner, t);
+    const rows = await lake.runner.rows(
+      `SELECT snapshot_id::VARCHAR AS id, epoch_ms(timestamp_ms) AS ms, manifest_list FROM iceberg_snapshots(${sqlName(t)}) ORDER BY sequence_number`,
+    );
+    snapshots = rows.map((r) => ({ id: String(r.id), ms: Number(r.ms), manifestList: String(r.manifest_list) }));
   } catch (error) {
     throw await explainLakeError(lake, error, [t]);
   }
   const when = at.asOf === undefined ? undefined : new Date(at.asOf).getTime();
   const snapshot =
     at.snapshotId !== undefined
-      ? info.snapshots.find((s) => s.snapshotId === at.snapshotId)
+      ? snapshots.find((s) => s.id === at.snapshotId)
       : when !== undefined
-        ? info.snapshots.filter((s) => Date.parse(s.timestamp) <= when).at(-1)
-        : info.snapshots.find((s) => s.snapshotId === info.currentSnapshotId);
+        ? snapshots.filter((s) => s.ms <= when).at(-1)
+        : snapshots.at(-1);
   const problem = await unreadableManifest(lake, snapshot?.manifestList);
   if (problem) throw lakeFileError(displayName(t), problem);
 }

@@ -137,6 +137,28 @@ describe('a missing or corrupt file of a lake table', () => {
     }
   }
 
+  it('a time-travel read checks the snapshot it reads: a broken older manifest list fails it, not a current read', async () => {
+    await withLake(async (lake) => {
+      const t = await lakeTable(lake, TABLE);
+      const [first] = await t.snapshots();
+      const old = first?.manifestList as string;
+      const path = fileURLToPath(old);
+      const keep = readFileSync(path);
+      unlinkSync(path);
+      try {
+        expect(await t.rows({ where: 'true ORDER BY id' })).toEqual(before.rows);
+        const e = await caught(() => t.rows({ snapshotId: first?.snapshotId as string }));
+        expect({ code: (e as LakeError).code, kind: (e as LakeError).fileKind, file: (e as LakeError).file }).toEqual({
+          code: 'lake.file_missing',
+          kind: 'manifest list',
+          file: old,
+        });
+      } finally {
+        writeFileSync(path, keep);
+      }
+    });
+  }, 120_000);
+
   it('kol-sdk lake describe and history exit 1 naming the broken file, its kind and the table', async () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KOL_')));
     const cli = async (args: string[]) => {
