@@ -12,6 +12,7 @@ import {
   type CatalogServer,
   diagnoseTable,
   ensureTable,
+  explainLakeError,
   LakeError,
   lakeTable,
   parseTableName,
@@ -157,6 +158,26 @@ describe('a missing or corrupt file of a lake table', () => {
         writeFileSync(path, keep);
       }
     });
+  }, 120_000);
+
+  it('explains a failed raw query without being told the table: the file named in the error leads to it', async () => {
+    const file = files['data file'];
+    const path = fileURLToPath(file);
+    const keep = readFileSync(path);
+    unlinkSync(path);
+    try {
+      await withLake(async (lake) => {
+        // A second table, so that the table is found among several.
+        await ensureTable(lake.runner, parseTableName('kol_test.other'), { columns: 'id VARCHAR' });
+        const failure = await caught(() => lake.runner.rows(`SELECT sum(v) FROM lake.kol_test.events`));
+        expect(failure).not.toBeInstanceOf(LakeError);
+        expectFileError(await explainLakeError(lake, failure), 'data file', file, 'missing');
+        const unrelated = await caught(() => lake.runner.rows('SELECT no_such_column FROM lake.kol_test.events'));
+        expect(await explainLakeError(lake, unrelated)).toBe(unrelated);
+      });
+    } finally {
+      writeFileSync(path, keep);
+    }
   }, 120_000);
 
   it('kol-sdk lake describe and history exit 1 naming the broken file, its kind and the table', async () => {
