@@ -39,6 +39,8 @@ export function profileDefaults(profile: ProfileName, home: string, cwd: string,
     return {
       ...shared,
       lake: { ...shared.lake, warehouse: pathToFileURL(join(home, 'warehouse')).href, catalogUri: 'embedded' },
+      // Trino's catalog on the embedded catalog (served on 127.0.0.1:8182) is `lake`, DuckDB's attach name too.
+      trino: { ...shared.trino, catalog: 'lake' },
       mlflow: { ...shared.mlflow, trackingUri: pathToFileURL(join(home, 'mlruns')).href },
       events: { source: 'files', dir: join(cwd, 'data-samples', 'xs') },
     };

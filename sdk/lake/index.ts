@@ -3,9 +3,14 @@ export {
   CatalogError,
   type CatalogServer,
   type CatalogServerOptions,
+  EMBEDDED_CATALOG_PORT,
   embeddedCatalogStateFile,
+  ensureServedCatalog,
+  type PortOccupant,
+  probeCatalogPort,
   startCatalogServer,
   startEmbeddedCatalog,
+  stopServedCatalog,
   warehouseRoot,
 } from './catalog/index.ts';
 // Bad files: which file of which table is missing or corrupt, checked before a scan and named after a failed read.

@@ -4,9 +4,10 @@ import type { Engine } from './types.ts';
 
 /**
  * The catalog name under which the lake engine attaches the Iceberg REST catalog in DuckDB. Trino names
- * the same catalog `trino.catalog` (default `iceberg`). A gold table is therefore
- * `lake.kol_gold.creator_daily` in DuckDB and `iceberg.kol_gold.creator_daily` in Trino: same namespace
- * and table, different catalog.
+ * the same catalog `trino.catalog`: on the local profile `lake` (the development Trino's catalog on the
+ * embedded catalog, served on 127.0.0.1:8182), so a gold table is `lake.kol_gold.creator_daily` from both
+ * engines; on the cluster profile `iceberg` (the REST catalog on MinIO), so `iceberg.kol_gold.creator_daily`
+ * in Trino and still `lake.kol_gold.creator_daily` in DuckDB.
  */
 export const DUCKDB_LAKE_CATALOG: string = LAKE_CATALOG;
 
@@ -19,8 +20,9 @@ const ident = (name: string): string => (PLAIN.test(name) ? name : `"${name.repl
  * The fully qualified name of a lake table for one engine.
  *
  * @example
- * lakeTable('trino', 'gold', 'creator_daily', config);  // 'iceberg.kol_gold.creator_daily'
- * lakeTable('duckdb', 'gold', 'creator_daily', config); // 'lake.kol_gold.creator_daily'
+ * lakeTable('trino', 'gold', 'creator_daily', cluster);  // 'iceberg.kol_gold.creator_daily'
+ * lakeTable('trino', 'gold', 'creator_daily', local);    // 'lake.kol_gold.creator_daily'
+ * lakeTable('duckdb', 'gold', 'creator_daily', cluster); // 'lake.kol_gold.creator_daily'
  */
 export function lakeTable(engine: Engine, layer: Layer, table: string, config: KolConfig): string {
   const catalog = engine === 'trino' ? config.trino.catalog : DUCKDB_LAKE_CATALOG;

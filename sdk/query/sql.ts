@@ -1,3 +1,4 @@
+import { ensureServedCatalog } from '../lake/index.ts';
 import { duckdbHandle, duckdbPages } from './duckdb/index.ts';
 import { expandLakeNames } from './names.ts';
 import { projectConfig } from './project.ts';
@@ -51,6 +52,8 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
   const run = { params: options.params, signal: interrupt.signal, onProgress: options.onProgress };
   try {
     if (engine === 'trino') {
+      // On the local profile Trino reads the warehouse through the embedded catalog on its fixed port.
+      await ensureServedCatalog(config);
       const { server, user, password, catalog } = config.trino;
       yield* trinoPages({ server, user, password, catalog }, text, run);
       return;

@@ -9,6 +9,14 @@ export const TRINO_MIN_JAVA = 24;
  * Add a name here (a folder of the tarball's `plugin/`) to get another connector.
  */
 export const TRINO_PLUGINS: readonly string[] = ['iceberg', 'memory', 'tpch', 'blackhole'];
+/**
+ * Trino's second catalog: the local profile's warehouse, through the embedded catalog that
+ * `kol-sdk catalog serve` (or the SDK itself, before a Trino query on the local profile) serves on
+ * 127.0.0.1:8182 (`EMBEDDED_CATALOG_PORT` of sdk/lake). Named like DuckDB's attach, so a table has one name
+ * from both engines.
+ */
+export const TRINO_LOCAL_CATALOG = 'lake';
+export const TRINO_LOCAL_CATALOG_URI = 'http://127.0.0.1:8182';
 
 export interface TrinoEtc {
   /** Relative path under `etc/` → file content. */
@@ -24,6 +32,8 @@ export interface TrinoEtcOptions {
   /** Sized for a 2-core, 24 GiB machine that also runs Kafka, MLflow, MinIO and the catalog. */
   readonly heap?: string;
   readonly catalogUri?: string;
+  /** The embedded catalog's URI for the `lake` catalog. */
+  readonly localCatalogUri?: string;
 }
 
 /** Trino's own substitution syntax: the server reads the value from its environment at start. */
@@ -35,8 +45,10 @@ const lines = (entries: readonly (readonly [string, string | number])[]): string
 
 /**
  * Every file of Trino's `etc/` folder: one coordinator that also runs tasks, bound to loopback (Airlift's
- * `node.bind-ip`), and an `iceberg` catalog on the REST catalog with native S3 on MinIO. The S3 keys are
- * `${ENV:…}` references, so no secret is written to disk.
+ * `node.bind-ip`), an `iceberg` catalog on the REST catalog with native S3 on MinIO, and a `lake` catalog on
+ * the embedded catalog over local files. The S3 keys are `${ENV:…}` references, so no secret is written to
+ * disk. The `lake` catalog costs nothing while nothing serves its port: Trino 476 contacts a REST catalog
+ * at the first query on it, which then fails with "Failed to list namespaces" instead of Trino failing to start.
  *
  * @example
  * for (const [path, text] of Object.entries(trinoEtc({ config, dataDir, pluginDir }).files)) writeFileSync(join(etc, path), text);
@@ -77,6 +89,19 @@ export function trinoEtc(options: TrinoEtcOptions): TrinoEtc {
     ['s3.aws-access-key', trinoEnvRef('AWS_ACCESS_KEY_ID')],
     ['s3.aws-secret-key', trinoEnvRef('AWS_SECRET_ACCESS_KEY')],
   ];
+  // `local.location=/` maps every `file:///…` path the catalog hands out; `file:///` here fails at start.
+  const local: [string, string][] = [
+    ['connector.name', 'iceberg'],
+    ['iceberg.catalog.type', 'rest'],
+    ['iceberg.rest-catalog.uri', options.localCatalogUri ?? TRINO_LOCAL_CATALOG_URI],
+    ['fs.native-local.enabled', 'true'],
+    ['local.location', '/'],
+  ];
+  if (config.trino.catalog === TRINO_LOCAL_CATALOG) {
+    throw new Error(
+      `the development Trino names its local-warehouse catalog '${TRINO_LOCAL_CATALOG}'; set trino.catalog of the cluster profile to another name (default 'iceberg')`,
+    );
+  }
   return {
     files: {
       'jvm.config': `${jvm.join('\n')}\n`,
@@ -99,6 +124,7 @@ export function trinoEtc(options: TrinoEtcOptions): TrinoEtc {
       ]),
       'log.properties': lines([['io.trino', 'INFO']]),
       [`catalog/${config.trino.catalog}.properties`]: lines(iceberg),
+      [`catalog/${TRINO_LOCAL_CATALOG}.properties`]: lines(local),
     },
   };
 }

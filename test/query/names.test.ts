@@ -15,6 +15,15 @@ describe('lake table names', () => {
     );
   });
 
+  it('on the local profile a lake table has one name from both engines: Trino reads the warehouse as its lake catalog', () => {
+    const local = resolveConfig({ profile: 'local', cwd: '/nonexistent-kol-project', env: {}, allowMissingSecrets: true });
+    expect(local.trino.catalog).toBe('lake');
+    expect(config.trino.catalog).toBe('iceberg');
+    const text = 'SELECT * FROM {{gold.creator_daily_kpis}}';
+    expect(expandLakeNames(text, 'trino', local)).toBe('SELECT * FROM lake.kol_gold.creator_daily_kpis');
+    expect(expandLakeNames(text, 'trino', local)).toBe(expandLakeNames(text, 'duckdb', local));
+  });
+
   it('quotes names that are not plain identifiers and refuses unknown layers', () => {
     expect(lakeTable('duckdb', 'gold', 'Weird Name', config)).toBe('lake.kol_gold."Weird Name"');
     expect(() => expandLakeNames('SELECT * FROM {{platinum.x}}', 'duckdb', config)).toThrow(

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../sdk/config/resolve.ts';
+import { EMBEDDED_CATALOG_PORT } from '../../sdk/lake/index.ts';
 import { icebergCatalogEnv } from '../../sdk/services/iceberg-rest.ts';
 import { kafkaClusterId, kafkaServerProperties } from '../../sdk/services/kafka-config.ts';
 import { classpathPom } from '../../sdk/services/maven.ts';
 import { mlflowServerArgs } from '../../sdk/services/mlflow.ts';
 import { postgresArgs } from '../../sdk/services/postgres.ts';
 import { redisArgs } from '../../sdk/services/redis.ts';
-import { TRINO_PLUGINS, trinoEtc } from '../../sdk/services/trino-config.ts';
+import { TRINO_LOCAL_CATALOG, TRINO_PLUGINS, trinoEtc } from '../../sdk/services/trino-config.ts';
 
 const SECRET = 'test-secret-value-0123456789';
 const config = resolveConfig({
@@ -83,6 +84,26 @@ describe('trino etc/', () => {
     expect(catalog.get('s3.aws-secret-key')).toBe(`$\{ENV:AWS_SECRET_ACCESS_KEY}`);
     for (const text of Object.values(etc.files)) expect(text).not.toContain(SECRET);
     expect(TRINO_PLUGINS).toContain('iceberg');
+  });
+
+  it("adds a 'lake' catalog on the embedded catalog's fixed port, over local files mapped from the root", () => {
+    expect(TRINO_LOCAL_CATALOG).toBe('lake');
+    const lake = properties(etc.files['catalog/lake.properties'] ?? '');
+    expect(lake.get('connector.name')).toBe('iceberg');
+    expect(lake.get('iceberg.catalog.type')).toBe('rest');
+    expect(lake.get('iceberg.rest-catalog.uri')).toBe(`http://127.0.0.1:${EMBEDDED_CATALOG_PORT}`);
+    expect(lake.get('fs.native-local.enabled')).toBe('true');
+    expect(lake.get('local.location')).toBe('/');
+    expect(lake.has('fs.native-s3.enabled')).toBe(false);
+    expect(Object.keys(etc.files).filter((f) => f.startsWith('catalog/'))).toEqual([
+      'catalog/iceberg.properties',
+      'catalog/lake.properties',
+    ]);
+  });
+
+  it('refuses a cluster catalog named like the local one, naming the setting to change', () => {
+    const clash = { ...config, trino: { ...config.trino, catalog: 'lake' } };
+    expect(() => trinoEtc({ config: clash, dataDir: '/d', pluginDir: '/p' })).toThrow(/trino\.catalog of the cluster profile/);
   });
 });
 

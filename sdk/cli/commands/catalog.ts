@@ -1,8 +1,25 @@
 import type { Command } from 'commander';
 import { ensureLakeExtensions, extensionVersions } from '../../engines/index.ts';
-import { embeddedCatalogStateFile, startEmbeddedCatalog } from '../../lake/index.ts';
+import {
+  EMBEDDED_CATALOG_PORT,
+  embeddedCatalogStateFile,
+  probeCatalogPort,
+  startEmbeddedCatalog,
+  warehouseRoot,
+} from '../../lake/index.ts';
 import { commandContext } from '../context.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
+
+/** Why the port is taken, and what to do: reuse a catalog already serving this warehouse, or pick another port. */
+async function portTaken(port: number, warehouse: string): Promise<string> {
+  const who = await probeCatalogPort(port, warehouse);
+  const other = `serve on another port with --port N (--port 0: a free one; Trino's 'lake' catalog expects ${EMBEDDED_CATALOG_PORT})`;
+  if (who.kind === 'this-warehouse') {
+    return `port ${port} is taken: another kol-sdk catalog serve already serves this warehouse (${warehouse}) there — Trino and pyiceberg can use it as it is; or ${other}`;
+  }
+  const detail = who.kind === 'free' ? 'by a process that is gone now' : `(${who.message})`;
+  return `port ${port} is taken ${detail} — stop that server (a kol-sdk catalog serve of another project?), or ${other}`;
+}
 
 export function registerCatalog(program: Command): void {
   const catalog = program
@@ -12,7 +29,10 @@ export function registerCatalog(program: Command): void {
   catalog
     .command('serve')
     .description('serve the embedded Iceberg REST catalog on 127.0.0.1 over the local warehouse until interrupted')
-    .option('--port <n>', 'port to listen on (default: a free one)')
+    .option(
+      '--port <n>',
+      `port to listen on (default ${EMBEDDED_CATALOG_PORT}, where the development Trino's 'lake' catalog looks; 0: a free one)`,
+    )
     .option('--json', 'machine-readable output: {"uri", "port", "warehouse", "stateFile"}')
     .action(async (opts: { port?: string }, command: Command) => {
       const ctx = commandContext(command);
@@ -23,11 +43,14 @@ export function registerCatalog(program: Command): void {
           EXIT.usage,
         );
       }
-      const port = opts.port === undefined ? undefined : Number(opts.port);
-      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
+      const port = opts.port === undefined ? EMBEDDED_CATALOG_PORT : Number(opts.port);
+      if (!(Number.isInteger(port) && port >= 0 && port < 65536)) {
         throw new CliError(`--port must be a port number, not '${opts.port}'`, EXIT.usage);
       }
-      const server = await startEmbeddedCatalog(config, port);
+      const server = await startEmbeddedCatalog(config, port).catch(async (error: unknown) => {
+        if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+        throw new CliError(await portTaken(port, warehouseRoot(config.lake.warehouse)), EXIT.failure);
+      });
       const info = { uri: server.uri, port: server.port, warehouse: server.warehouse, stateFile: embeddedCatalogStateFile(config) };
       ctx.out.result(info, () => {
         ctx.out.line(`Iceberg REST catalog on ${info.uri}`);

@@ -16,11 +16,12 @@ export function embeddedCatalogStateFile(config: KolConfig): string {
  * console.log(catalog.uri);
  * await catalog.close();
  */
-export function startEmbeddedCatalog(config: KolConfig, port?: number): Promise<CatalogServer> {
+export function startEmbeddedCatalog(config: KolConfig, port?: number, options: { unref?: boolean } = {}): Promise<CatalogServer> {
   return startCatalogServer({
     warehouse: config.lake.warehouse,
     stateFile: embeddedCatalogStateFile(config),
     host: '127.0.0.1',
     ...(port === undefined ? {} : { port }),
+    ...(options.unref ? { unref: true } : {}),
   });
 }

@@ -22,6 +22,8 @@ export interface CatalogServerOptions {
   readonly port?: number;
   /** Only the loopback interface: the catalog has no authentication. */
   readonly host?: '127.0.0.1';
+  /** Serve without keeping the process alive: for a catalog served on the side of a command's real work. */
+  readonly unref?: boolean;
 }
 
 export interface CatalogServer {
@@ -110,6 +112,11 @@ export async function startCatalogServer(options: CatalogServerOptions): Promise
       });
   });
   server.keepAliveTimeout = 5_000;
+  if (options.unref) {
+    server.unref();
+    // Engines keep idle connections open; those must not hold the process either.
+    server.on('connection', (socket) => socket.unref());
+  }
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
