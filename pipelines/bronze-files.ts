@@ -65,22 +65,20 @@ export interface FileLine {
  * @example for await (const line of linesFrom('/data/events/posts.jsonl', 40_960, 121)) console.log(line.number, line.text);
  */
 export async function* linesFrom(file: string, start: number, firstNumber: number): AsyncGenerator<FileLine> {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer | undefined;
   let offset = start;
   let number = firstNumber;
-  for await (const chunk of createReadStream(file, { start })) {
-    let buf = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
-    let nl = buf.indexOf(10);
-    while (nl !== -1) {
-      const raw = buf.subarray(0, nl);
-      const text = raw.toString('utf8');
-      offset += nl + 1;
-      yield { text: text.endsWith('\r') ? text.slice(0, -1) : text, number, end: offset };
+  for await (const chunk of createReadStream(file, { start, highWaterMark: 1 << 20 })) {
+    const buf = pending === undefined ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
+    let pos = 0;
+    for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, pos)) {
+      const cr = nl > pos && buf[nl - 1] === 13 ? 1 : 0;
+      offset += nl + 1 - pos;
+      yield { text: buf.toString('utf8', pos, nl - cr), number, end: offset };
       number++;
-      buf = buf.subarray(nl + 1);
-      nl = buf.indexOf(10);
+      pos = nl + 1;
     }
-    pending = Buffer.from(buf);
+    pending = pos < buf.length ? buf.subarray(pos) : undefined;
   }
 }
 

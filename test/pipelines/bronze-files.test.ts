@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { landFile } from '../../pipelines/bronze.ts';
+import { type FileLine, linesFrom } from '../../pipelines/bronze-files.ts';
 import { runPipeline } from '../../pipelines/index.ts';
 import { type KolConfig, resolveConfig } from '../../sdk/config/index.ts';
 import { EVENT_CONTRACTS } from '../../sdk/contracts/index.ts';
@@ -19,6 +20,25 @@ if (brands === undefined) throw new Error('no brands contract');
 const BRONZE = 'kol_bronze';
 
 const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').slice(0, -1);
+
+describe('linesFrom', () => {
+  it('yields complete lines with their numbers and end offsets, CRLF or LF, from any line boundary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kol-lines-'));
+    const path = join(dir, 'f.jsonl');
+    writeFileSync(path, 'a\r\nbé\n\nc');
+    const all: FileLine[] = [];
+    for await (const line of linesFrom(path, 0, 1)) all.push(line);
+    expect(all).toEqual([
+      { text: 'a', number: 1, end: 3 },
+      { text: 'bé', number: 2, end: 7 },
+      { text: '', number: 3, end: 8 },
+    ]);
+    const rest: FileLine[] = [];
+    for await (const line of linesFrom(path, 3, 2)) rest.push(line);
+    expect(rest).toEqual(all.slice(1));
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe('bronze from files: files only grow, and a changed landed line is refused', () => {
   let home: string;
