@@ -33,16 +33,18 @@ async function time(
   engine: Engine,
   config: KolConfig,
   params: readonly string[],
-): Promise<{ seconds: number[]; rows: number }> {
+): Promise<{ cold: number; seconds: number[]; rows: number }> {
   const seconds: number[] = [];
   let rows = 0;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i <= RUNS; i++) {
     const started = performance.now();
     const r = await sql(text, { engine, config, params: [...params] });
     seconds.push((performance.now() - started) / 1000);
     rows = r.rowCount;
   }
-  return { seconds, rows };
+  // The first run plans against cold metadata and file caches: reported apart, the target is on the rest.
+  const [cold = 0, ...warm] = seconds;
+  return { cold, seconds: warm, rows };
 }
 
 const { config: local, build } = await ensureBenchLake(String(args.scale), Number(args.seed));
@@ -50,7 +52,7 @@ const count = await sql('SELECT count(*) AS n, CAST(max(dt) AS VARCHAR) AS last_
 const goldRows = Number(count.rows[0]?.n);
 const lastDay = String(count.rows[0]?.last_day);
 const kpi = kpi30dQuery(lastDay);
-const results: { where: string; engine: Engine; t?: { seconds: number[]; rows: number }; note?: string }[] = [];
+const results: { where: string; engine: Engine; t?: { cold: number; seconds: number[]; rows: number }; note?: string }[] = [];
 
 const attempt = async (where: string, engine: Engine, config: KolConfig, text: string) => {
   try {
@@ -79,10 +81,21 @@ try {
     await sql(`CREATE SCHEMA IF NOT EXISTS ${cluster.trino.catalog}.kol_bench`, trino);
     const started = performance.now();
     // Trino reads the local warehouse through its `lake` catalog (served above by the embedded catalog).
+    // A Trino writer keeps at most 100 partitions open, so the copy goes 6 days (6 × 16 buckets) at a time.
+    const source = `${local.trino.catalog}.${local.lake.namespaces.gold}.creator_daily_kpis`;
     await sql(
-      `CREATE TABLE ${qualified} WITH (partitioning = ARRAY['dt', 'bucket(creator_id, 16)']) AS SELECT * FROM ${local.trino.catalog}.${local.lake.namespaces.gold}.creator_daily_kpis`,
+      `CREATE TABLE ${qualified} WITH (partitioning = ARRAY['dt', 'bucket(creator_id, 16)']) AS SELECT * FROM ${source} WITH NO DATA`,
       trino,
     );
+    const days = await sql(`SELECT CAST(min(dt) AS VARCHAR) AS lo, CAST(max(dt) AS VARCHAR) AS hi FROM ${source}`, trino);
+    const [lo, hi] = [Date.parse(`${days.rows[0]?.lo}T00:00:00Z`), Date.parse(`${days.rows[0]?.hi}T00:00:00Z`)];
+    for (let d = lo; d <= hi; d += 6 * 86_400_000) {
+      const [from, to] = [new Date(d), new Date(d + 6 * 86_400_000)].map((x) => x.toISOString().slice(0, 10));
+      await sql(`INSERT INTO ${qualified} SELECT * FROM ${source} WHERE dt >= CAST(? AS DATE) AND dt < CAST(? AS DATE)`, {
+        ...trino,
+        params: [from as string, to as string],
+      });
+    }
     process.stderr.write(`copied ${goldRows} rows to ${qualified} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
 } catch (error) {
@@ -99,7 +112,7 @@ await closeDuckDB();
 
 console.log(
   `\nKPI query: 30 days per creator (${kpi.params[0]} < dt <= ${kpi.params[1]}) over the gold creator_daily_kpis of the scale-${args.scale} world` +
-    ` (${goldRows.toLocaleString('en-US')} rows; lake built by the pipelines in ${(build.seconds / 60).toFixed(1)} min), ${RUNS} runs each`,
+    ` (${goldRows.toLocaleString('en-US')} rows; lake built by the pipelines in ${(build.seconds / 60).toFixed(1)} min), 1 + ${RUNS} runs each`,
 );
 for (const r of results) {
   const head = `  ${r.engine.padEnd(6)} ${r.where.padEnd(16)}`;
@@ -108,5 +121,5 @@ for (const r of results) {
     continue;
   }
   const target = r.engine === 'trino' ? `   target < ${TARGET_S} s: ${median(r.t.seconds) < TARGET_S ? 'met' : 'NOT met'}` : '';
-  console.log(`${head} ${fmt(r.t.seconds)} → ${r.t.rows} creators${target}`);
+  console.log(`${head} first ${r.t.cold.toFixed(2)} s, then ${fmt(r.t.seconds)} → ${r.t.rows} creators${target}`);
 }

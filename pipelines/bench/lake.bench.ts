@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBenchLake } from '../../../pipelines/bench/world-lake.ts';
-import { defaultCacheDir, resolveConfig } from '../../config/index.ts';
-import { type DuckDBLake, openDuckDB } from '../../engines/index.ts';
-import { closeDuckDB, sql } from '../../query/index.ts';
-import { ensurePyiceberg, ensureTable, lakeTable, parseTableName, pyiceberg } from '../index.ts';
+import { defaultCacheDir, resolveConfig } from '../../sdk/config/index.ts';
+import { type DuckDBLake, openDuckDB } from '../../sdk/engines/index.ts';
+import { ensurePyiceberg, ensureTable, lakeTable, parseTableName, pyiceberg } from '../../sdk/lake/index.ts';
+import { closeDuckDB, sql } from '../../sdk/query/index.ts';
+import { ensureBenchLake } from './world-lake.ts';
 
 const ROWS = Number(process.env.KOL_BENCH_ROWS ?? 2_000_000);
 const COLUMNS = 'event_id VARCHAR, creator_id VARCHAR, ts TIMESTAMPTZ, likes BIGINT, views BIGINT, score DOUBLE';
