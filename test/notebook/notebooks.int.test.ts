@@ -37,6 +37,12 @@ const EXPECTED_TABLES: Record<string, readonly (readonly string[])[]> = {
     ['metric', 'value'],
     ['target', 'rows', 'rmse', 'baseline_rmse', 'mae', 'r2'],
   ],
+  // The engine table is shown only when Trino answered and agreed with DuckDB: the integration run has Trino.
+  '05_adhoc_sql.ipynb': [
+    ['creator_id', 'followers', 'follower_growth_30d', 'posts_30d', 'engagements_30d', 'roas_30d', 'cpm_30d'],
+    ['engine', 'creators', 'seconds', 'matches_duckdb'],
+    ['dt', 'spend_usd', 'revenue_usd', 'roas', 'campaigns'],
+  ],
 };
 
 let wb: Workbench;
