@@ -5,7 +5,7 @@ import type { KolConfig } from '../config/index.ts';
 import { duckdbRunner, openDuckDB } from '../engines/index.ts';
 import type { FeatureSetDef } from '../features/index.ts';
 import type { SqlRunner } from '../frame/index.ts';
-import { embeddedCatalogStateFile } from '../lake/index.ts';
+import { checkReadable, embeddedCatalogStateFile, LakeError, parseTableName } from '../lake/index.ts';
 import { sql as querySql } from '../query/index.ts';
 import { eventTypeOf, jsonlRelation, silverTablesIn } from './tables.ts';
 
@@ -47,6 +47,13 @@ export async function openJobEngine(
       const found = await silverTablesIn(lake, config.lake.namespaces.silver);
       const missing = eventTypes.filter((t) => !found.has(t));
       if (missing.length === 0) {
+        // A broken manifest would end the process inside DuckDB's scan: check first, and name the file.
+        try {
+          for (const t of eventTypes) await checkReadable(lake, parseTableName(`${config.lake.namespaces.silver}.${t}`));
+        } catch (error) {
+          await lake.close();
+          throw error;
+        }
         const rel = (t: string) => `lake.${config.lake.namespaces.silver}.${t}`;
         return {
           backend: 'duckdb-lake',
@@ -60,6 +67,7 @@ export async function openJobEngine(
       log(`lake lacks ${config.lake.namespaces.silver}.${missing.join(', ')}: reading the generated files in ${config.events.dir}`);
       await lake.close();
     } catch (error) {
+      if (error instanceof LakeError) throw error;
       log(`lake not opened (${(error as Error).message.split('\n')[0]}): reading the generated files in ${config.events.dir}`);
     }
   }
