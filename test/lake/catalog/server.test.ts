@@ -50,7 +50,11 @@ describe('embedded REST catalog: config and namespaces', () => {
     const dup = await call('POST', '/v1/namespaces', { namespace: ['kol_gold'] });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ type: 'AlreadyExistsException', code: 409 });
-    expect((await call('GET', '/v1/namespaces/kol_gold')).body).toEqual({ namespace: ['kol_gold'], properties: { owner: 'kol' } });
+    // A namespace without a location reports the default one, where its tables go (Trino places new tables by it).
+    expect((await call('GET', '/v1/namespaces/kol_gold')).body).toEqual({
+      namespace: ['kol_gold'],
+      properties: { owner: 'kol', location: `${server.warehouse}/kol_gold` },
+    });
     expect((await call('HEAD', '/v1/namespaces/kol_gold')).status).toBe(204);
     expect((await call('HEAD', '/v1/namespaces/nope')).status).toBe(404);
 
@@ -71,7 +75,13 @@ describe('embedded REST catalog: config and namespaces', () => {
   it('updates namespace properties, reporting updated, removed and missing keys', async () => {
     const r = await call('POST', '/v1/namespaces/kol_silver/properties', { updates: { tier: 'silver' }, removals: ['owner', 'ghost'] });
     expect(r.body).toEqual({ updated: ['tier'], removed: ['owner'], missing: ['ghost'] });
-    expect((await call('GET', '/v1/namespaces/kol_silver')).body.properties).toEqual({ tier: 'silver' });
+    expect((await call('GET', '/v1/namespaces/kol_silver')).body.properties).toEqual({
+      tier: 'silver',
+      location: `${server.warehouse}/kol_silver`,
+    });
+    await call('POST', '/v1/namespaces/kol_silver/properties', { updates: { location: 'file:///elsewhere/silver' } });
+    expect((await call('GET', '/v1/namespaces/kol_silver')).body.properties).toMatchObject({ location: 'file:///elsewhere/silver' });
+    await call('POST', '/v1/namespaces/kol_silver/properties', { removals: ['location'] });
     expect((await call('POST', '/v1/namespaces/kol_silver/properties', { updates: { a: '1' }, removals: ['a'] })).status).toBe(422);
   });
 

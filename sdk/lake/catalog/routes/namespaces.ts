@@ -70,10 +70,16 @@ export const namespaceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/v1\/namespaces\/([^/]+)$/,
-    handle({ store, params }) {
+    handle({ store, warehouse, params }) {
       const levels = decodeNamespace(params[0] as string);
       requireNamespace(store, levels);
-      return { status: 200, body: { namespace: levels, properties: store.namespaceProperties(levels) ?? {} } };
+      // As Iceberg's JDBC catalog does, a namespace without a `location` reports where its tables go by
+      // default. Trino then places each new table in a fresh `<name>-<uuid>` folder there; without it Trino
+      // lets the catalog choose `<name>/`, finds the metadata file the create wrote there, and refuses a
+      // plain CREATE TABLE on a "non-empty location".
+      const properties = store.namespaceProperties(levels) ?? {};
+      const location = properties.location ?? `${warehouse.replace(/\/+$/, '')}/${levels.join('/')}`;
+      return { status: 200, body: { namespace: levels, properties: { ...properties, location } } };
     },
   },
   {
