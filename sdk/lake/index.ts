@@ -20,6 +20,9 @@ export { brokenFileFix, LakeError, lakeFileError, unknownTableError } from './er
 // Interop: pyiceberg against the same catalog.
 export { ensurePyiceberg, PYICEBERG_VERSION, type PyicebergCatalog, type PyicebergResult, pyiceberg } from './interop/index.ts';
 export { type CompactResult, compactTable, type ExpireOptions, type ExpireResult, expireSnapshots } from './maintenance.ts';
+// Orphan files of the local lake; the cluster's maintenance runs through Trino's ALTER TABLE … EXECUTE.
+export { ORPHAN_DEFAULT_AGE_MS, type OrphanOptions, type OrphanResult, removeOrphanFiles } from './maintenance-orphans.ts';
+export { compactTableTrino, expireSnapshotsTrino, removeOrphanFilesTrino, type TrinoStatements } from './maintenance-trino.ts';
 // Naming tables.
 export { displayName, parseTableName, sqlName, type TableName } from './names.ts';
 export { checkReadable, explainLakeError, readingLake } from './read-errors.ts';

@@ -55,7 +55,7 @@ async function commit(url: string, body: string, t: TableName): Promise<void> {
 }
 
 /** Every file a set of snapshots reaches: manifest lists, manifests, and the live data and delete files. */
-async function reachable(lake: DuckDBLake, manifestLists: readonly string[]): Promise<Set<string>> {
+export async function reachable(lake: DuckDBLake, manifestLists: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>(manifestLists);
   if (manifestLists.length === 0) return out;
   const lists = `[${manifestLists.map(literal).join(', ')}]`;

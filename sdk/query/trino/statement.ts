@@ -13,6 +13,8 @@ export interface TrinoConnection {
   readonly password?: string | undefined;
   readonly catalog?: string | undefined;
   readonly schema?: string | undefined;
+  /** Session properties for this statement (`X-Trino-Session`), e.g. `iceberg.expire_snapshots_min_retention`. */
+  readonly session?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface TrinoRunOptions {
@@ -123,6 +125,8 @@ function baseHeaders(c: TrinoConnection): Record<string, string> {
   };
   if (c.catalog) h['X-Trino-Catalog'] = c.catalog;
   if (c.schema) h['X-Trino-Schema'] = c.schema;
+  const session = Object.entries(c.session ?? {});
+  if (session.length > 0) h['X-Trino-Session'] = session.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(',');
   if (c.password) h.Authorization = `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
   return h;
 }
