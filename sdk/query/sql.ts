@@ -1,5 +1,6 @@
-import { ensureServedCatalog } from '../lake/index.ts';
+import { EMBEDDED_CATALOG_PORT, ensureServedCatalog, probeCatalogPort } from '../lake/index.ts';
 import { duckdbHandle, duckdbPages } from './duckdb/index.ts';
+import { QueryError } from './errors.ts';
 import { expandLakeNames } from './names.ts';
 import { projectConfig } from './project.ts';
 import { createResult, type QueryResult } from './result.ts';
@@ -55,7 +56,11 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
       // On the local profile Trino reads the warehouse through the embedded catalog on its fixed port.
       await ensureServedCatalog(config);
       const { server, user, password, catalog } = config.trino;
-      yield* trinoPages({ server, user, password, catalog }, text, run);
+      try {
+        yield* trinoPages({ server, user, password, catalog }, text, run);
+      } catch (error) {
+        throw await explainUnservedLake(error, text);
+      }
       return;
     }
     const handle = await duckdbHandle(config, {
@@ -70,6 +75,22 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
   } finally {
     interrupt.dispose();
   }
+}
+
+/**
+ * Trino's `lake` catalog answers "Error occurred while processing GET request" or "Failed to load view"
+ * when nothing serves the embedded catalog on its port (a cluster-profile query naming `lake.…`, or the
+ * server gone): say so.
+ */
+async function explainUnservedLake(error: unknown, text: string): Promise<unknown> {
+  if (!(error instanceof QueryError) || !/\blake\b/i.test(text)) return error;
+  if (error.errorName !== 'ICEBERG_CATALOG_ERROR' && !/processing (GET|POST|HEAD) request/.test(error.detail)) return error;
+  if ((await probeCatalogPort(EMBEDDED_CATALOG_PORT, 'file:///')).kind !== 'free') return error;
+  return new QueryError(
+    'trino',
+    `${error.detail} — Trino's 'lake' catalog reads the embedded catalog on 127.0.0.1:${EMBEDDED_CATALOG_PORT} and nothing serves it: run kol-sdk catalog serve in the project, or query with the local profile (which serves it)`,
+    { sql: text, errorName: error.errorName, queryId: error.queryId, cause: error },
+  );
 }
 
 /**
