@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,37 @@ describeService('trino', 'kol-sdk query --engine trino on the local profile (the
     expect(trino.columns.map((c) => c.name)).toEqual(duckdb.columns.map((c) => c.name));
     expect(trino.rowCount).toBe(duckdb.rowCount);
     expect(trino.rows).toEqual(duckdb.rows);
+  }, 300_000);
+
+  it('Trino reads the warehouse a kol-sdk catalog serve serves, which a Trino query then uses as it is', async () => {
+    const env = { ...process.env, KOL_HOME: join(home, '.kol'), KOL_PROFILE: 'local' };
+    const server = spawn(process.execPath, [join(ROOT, 'sdk/cli/bin.mjs'), 'catalog', 'serve', '--json'], { cwd: ROOT, env });
+    const exited = new Promise<number | null>((ok) => server.on('close', (code) => ok(code)));
+    try {
+      let out = '';
+      const info = await new Promise<{ port: number; warehouse: string }>((ok, fail) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          try {
+            ok(JSON.parse(out));
+          } catch {
+            // not all of it yet
+          }
+        });
+        server.on('close', (code) => fail(new Error(`catalog serve exited with ${code} before serving`)));
+      });
+      expect(info.port).toBe(EMBEDDED_CATALOG_PORT);
+      expect((await probeCatalogPort(EMBEDDED_CATALOG_PORT, info.warehouse)).kind).toBe('this-warehouse');
+      const text = 'SELECT count(*) AS n, count(DISTINCT creator_id) AS creators FROM {{gold.creator_daily_kpis}}';
+      const trino = await cli('query', '--engine', 'trino', '--json', text);
+      const duckdb = await cli('query', '--engine', 'duckdb', '--json', text);
+      expect(trino.rows).toEqual(duckdb.rows);
+      // Still the same server: the query process used it rather than serving its own.
+      expect((await probeCatalogPort(EMBEDDED_CATALOG_PORT, info.warehouse)).kind).toBe('this-warehouse');
+    } finally {
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   }, 300_000);
 
   it("says what to run when Trino's lake catalog is named while nothing serves it", async () => {
