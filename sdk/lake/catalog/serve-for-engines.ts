@@ -78,9 +78,15 @@ export async function ensureServedCatalog(config: KolConfig, port: number = EMBE
   const attempt = serveOnce(config, warehouse, port);
   served = attempt;
   servedFor = key;
-  attempt.catch(() => {
-    if (served === attempt) served = undefined;
-  });
+  // Only a server of this process is remembered: another process's may stop, and the next query serves it then.
+  attempt.then(
+    (server) => {
+      if (server === undefined && served === attempt) served = undefined;
+    },
+    () => {
+      if (served === attempt) served = undefined;
+    },
+  );
   return attempt;
 }
 

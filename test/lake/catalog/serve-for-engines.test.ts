@@ -58,7 +58,7 @@ describe('the embedded catalog served for other engines', () => {
     expect(await probeCatalogPort(port, root)).toEqual({ kind: 'free' });
   });
 
-  it('uses a catalog another process already serves over the same warehouse', async () => {
+  it('uses a catalog another process already serves over the same warehouse, and serves it once that one stops', async () => {
     const config = localConfig();
     const port = await freePort();
     const other = await startEmbeddedCatalog(config, port);
@@ -67,6 +67,8 @@ describe('the embedded catalog served for other engines', () => {
     } finally {
       await other.close();
     }
+    // That server gone, the next call serves the warehouse itself.
+    expect((await ensureServedCatalog(config, port))?.port).toBe(port);
   });
 
   it('refuses to let Trino read another warehouse served on the port, naming both', async () => {
