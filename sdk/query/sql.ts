@@ -1,5 +1,5 @@
-import { EMBEDDED_CATALOG_PORT, ensureServedCatalog, probeCatalogPort } from '../lake/index.ts';
-import { duckdbHandle, duckdbPages } from './duckdb/index.ts';
+import { checkReadable, EMBEDDED_CATALOG_PORT, ensureServedCatalog, explainLakeError, probeCatalogPort } from '../lake/index.ts';
+import { duckdbHandle, duckdbPages, lakeTablesNamed } from './duckdb/index.ts';
 import { QueryError } from './errors.ts';
 import { expandLakeNames } from './names.ts';
 import { projectConfig } from './project.ts';
@@ -68,7 +68,20 @@ export async function* streamSql(query: string, options: SqlOptions = {}): Async
       ...(options.log ? { log: options.log } : {}),
     });
     try {
-      yield* duckdbPages(handle.connection, text, run);
+      const lake = handle.attached;
+      if (!lake) {
+        yield* duckdbPages(handle.connection, text, run);
+        return;
+      }
+      // A broken manifest would end the process inside DuckDB's scan: the lake tables the text names are
+      // checked first, and a failing file is reported with its table.
+      const tables = await lakeTablesNamed(lake, text);
+      for (const t of tables) await checkReadable(lake, t);
+      try {
+        yield* duckdbPages(handle.connection, text, run);
+      } catch (error) {
+        throw await explainLakeError(lake, error, tables);
+      }
     } finally {
       handle.release();
     }

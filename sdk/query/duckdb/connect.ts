@@ -7,6 +7,8 @@ export interface DuckDBHandle {
   readonly connection: DuckDBConnection;
   /** True when the Iceberg lake is attached (`lake.<namespace>.<table>`). */
   readonly lake: boolean;
+  /** The attached lake itself, to check and explain reads of its tables. */
+  readonly attached?: DuckDBLake;
   release(): void;
 }
 
@@ -59,7 +61,7 @@ export async function duckdbHandle(config: KolConfig, options: DuckDBHandleOptio
     session.catch(() => sessions.delete(key));
   }
   const s = await session;
-  if (s.lake) return { connection: s.lake.connection, lake: true, release() {} };
+  if (s.lake) return { connection: s.lake.connection, lake: true, attached: s.lake, release() {} };
   const connection = await (s.plain as DuckDBInstance).connect();
   return { connection, lake: false, release: () => connection.closeSync() };
 }
