@@ -25,9 +25,7 @@ const LAUNCHER_SOURCE = fileURLToPath(new URL('./iceberg-rest/KolRestCatalogServ
  */
 export function icebergCatalogEnv(config: KolConfig, runDir: string, port = PORT): Record<string, string> {
   const env: Record<string, string> = {
-    // Concurrent commits (Trino, DuckDB, pyiceberg at once) met SQLITE_BUSY after sqlite-jdbc's 3 s wait:
-    // WAL lets readers run beside the writer, and a writer waits up to 30 s for the lock.
-    CATALOG_URI: `jdbc:sqlite:${join(runDir, 'catalog.db')}?journal_mode=WAL&busy_timeout=30000`,
+    CATALOG_URI: `jdbc:sqlite:${join(runDir, 'catalog.db')}`,
     CATALOG_JDBC_SCHEMA__VERSION: 'V1',
     CATALOG_WAREHOUSE: config.lake.warehouse,
     CATALOG_REST_HOST: LOOPBACK,

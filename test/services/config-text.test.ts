@@ -120,7 +120,7 @@ describe('server command lines and environments', () => {
   it('configures the REST catalog by CATALOG_* variables, with S3 keys left to AWS_* so it never vends or logs them', () => {
     const env = icebergCatalogEnv(config, '/run/iceberg-rest');
     expect(env).toMatchObject({
-      CATALOG_URI: 'jdbc:sqlite:/run/iceberg-rest/catalog.db?journal_mode=WAL&busy_timeout=30000',
+      CATALOG_URI: 'jdbc:sqlite:/run/iceberg-rest/catalog.db',
       CATALOG_WAREHOUSE: 's3://kol-gold/warehouse',
       CATALOG_IO__IMPL: 'org.apache.iceberg.aws.s3.S3FileIO',
       CATALOG_S3_ENDPOINT: 'http://127.0.0.1:9000',
