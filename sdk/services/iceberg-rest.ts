@@ -26,6 +26,9 @@ const LAUNCHER_SOURCE = fileURLToPath(new URL('./iceberg-rest/KolRestCatalogServ
 export function icebergCatalogEnv(config: KolConfig, runDir: string, port = PORT): Record<string, string> {
   const env: Record<string, string> = {
     CATALOG_URI: `jdbc:sqlite:${join(runDir, 'catalog.db')}`,
+    // One JDBC connection: with the default pool of two, a commit's read on one connection and its write on
+    // the other locked each other out of SQLite (SQLITE_BUSY on Trino's INSERT commits).
+    CATALOG_CLIENTS: '1',
     CATALOG_JDBC_SCHEMA__VERSION: 'V1',
     CATALOG_WAREHOUSE: config.lake.warehouse,
     CATALOG_REST_HOST: LOOPBACK,

@@ -121,6 +121,7 @@ describe('server command lines and environments', () => {
     const env = icebergCatalogEnv(config, '/run/iceberg-rest');
     expect(env).toMatchObject({
       CATALOG_URI: 'jdbc:sqlite:/run/iceberg-rest/catalog.db',
+      CATALOG_CLIENTS: '1',
       CATALOG_WAREHOUSE: 's3://kol-gold/warehouse',
       CATALOG_IO__IMPL: 'org.apache.iceberg.aws.s3.S3FileIO',
       CATALOG_S3_ENDPOINT: 'http://127.0.0.1:9000',
