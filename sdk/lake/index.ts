@@ -1,4 +1,7 @@
 /** The lakehouse: the embedded Iceberg REST catalog and what serves it; tables of the attached lake. */
+
+// An append whose columns do not fit the table is refused before it writes, position by position.
+export { type ColumnMisfit, type ColumnType, checkAppendFits, fits, misfits } from './append-fit.ts';
 export {
   CatalogError,
   type CatalogServer,

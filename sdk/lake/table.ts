@@ -4,6 +4,7 @@ import type { Table } from 'apache-arrow';
 import type { DuckDBLake } from '../engines/duckdb/open.ts';
 import type { SqlParams } from '../engines/duckdb/runner.ts';
 import { identifier } from '../engines/duckdb/sql.ts';
+import { checkAppendFits } from './append-fit.ts';
 import { LakeError, lakeFileError, unknownTableError } from './errors.ts';
 import { displayName, parseTableName, sqlName, type TableName } from './names.ts';
 import { checkReadable, explainLakeError } from './read-errors.ts';
@@ -179,6 +180,7 @@ export async function lakeTable(lake: DuckDBLake, name: string): Promise<LakeTab
       }),
     append: (query, params) =>
       scan({}, async () => {
+        await checkAppendFits(runner, displayName(t), sql, query, params);
         const [r] = await retryOnConflict(() => runner.rows(`INSERT INTO ${sql} ${query}`, params));
         return Number(Object.values(r ?? {})[0] ?? 0);
       }),
