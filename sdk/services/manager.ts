@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KolConfig } from '../config/types.ts';
 import { devServicesConfig, serviceContext, servicePaths } from './context.ts';
@@ -5,6 +6,7 @@ import { LOOPBACK, portOpen } from './net.ts';
 import { withDependencies } from './order.ts';
 import { livePid, rssOfTree } from './process.ts';
 import { SERVICES } from './registry.ts';
+import { withStartLock } from './start-lock.ts';
 import { SERVICE_NAMES, type ServiceContext, type ServiceDefinition, type ServiceName, type ServiceStatus } from './types.ts';
 
 export interface ServicesOptions {
@@ -110,45 +112,54 @@ async function upOne(def: ServiceDefinition, ctx: ServiceContext, pending: Reado
     ...(error ? { error } : {}),
   });
   try {
-    let status = await probe(def, ctx);
-    if (status.state === 'unhealthy') {
-      // Perhaps still starting (a concurrent `up`); give it a moment before replacing it.
-      for (let i = 0; i < 40 && !(await def.ready(ctx).catch(() => false)); i++) await sleep(500);
-      status = await probe(def, ctx);
-      if (status.state === 'unhealthy') {
-        ctx.log(`${status.detail}; restarting it`);
-        await def.stop(ctx);
-        status = await probe(def, ctx);
-      }
-    }
-    if (status.state === 'running') {
-      await def.provision?.(ctx);
-      return result('running', status.detail);
-    }
-    if (status.state === 'foreign') {
-      ctx.log(status.detail);
-      return result('foreign', status.detail);
-    }
-    await def.install(ctx);
-    const blocked: string[] = [];
-    for (const dep of def.dependsOn) {
-      const depResult = await pending.get(dep);
-      if (depResult && depResult.outcome !== 'started' && depResult.outcome !== 'running') blocked.push(`${dep} (${depResult.outcome})`);
-    }
-    if (blocked.length > 0) {
-      const detail = `not started: it needs ${blocked.join(', ')}`;
-      ctx.log(detail);
-      return result('skipped', detail);
-    }
-    ctx.log('starting');
-    await def.start(ctx);
-    await def.provision?.(ctx);
-    return result('started', `ready on ${LOOPBACK}:${def.port}`);
+    return await withStartLock(join(ctx.runDir, `${def.name}.up.lock`), () => upLocked(def, ctx, pending, result));
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     ctx.log(`failed: ${err.message}`);
     return result('failed', err.message.split('\n')[0] ?? 'failed', err);
   }
+}
+
+async function upLocked(
+  def: ServiceDefinition,
+  ctx: ServiceContext,
+  pending: ReadonlyMap<ServiceName, Promise<UpResult>>,
+  result: (outcome: UpResult['outcome'], detail: string, error?: Error) => UpResult,
+): Promise<UpResult> {
+  let status = await probe(def, ctx);
+  if (status.state === 'unhealthy') {
+    // Perhaps still starting (a concurrent `up`); give it a moment before replacing it.
+    for (let i = 0; i < 40 && !(await def.ready(ctx).catch(() => false)); i++) await sleep(500);
+    status = await probe(def, ctx);
+    if (status.state === 'unhealthy') {
+      ctx.log(`${status.detail}; restarting it`);
+      await def.stop(ctx);
+      status = await probe(def, ctx);
+    }
+  }
+  if (status.state === 'running') {
+    await def.provision?.(ctx);
+    return result('running', status.detail);
+  }
+  if (status.state === 'foreign') {
+    ctx.log(status.detail);
+    return result('foreign', status.detail);
+  }
+  await def.install(ctx);
+  const blocked: string[] = [];
+  for (const dep of def.dependsOn) {
+    const depResult = await pending.get(dep);
+    if (depResult && depResult.outcome !== 'started' && depResult.outcome !== 'running') blocked.push(`${dep} (${depResult.outcome})`);
+  }
+  if (blocked.length > 0) {
+    const detail = `not started: it needs ${blocked.join(', ')}`;
+    ctx.log(detail);
+    return result('skipped', detail);
+  }
+  ctx.log('starting');
+  await def.start(ctx);
+  await def.provision?.(ctx);
+  return result('started', `ready on ${LOOPBACK}:${def.port}`);
 }
 
 /**
