@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writePidFile } from '../../sdk/services/process.ts';
 import { withStartLock } from '../../sdk/services/start-lock.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kol-start-lock-'));
@@ -37,13 +38,13 @@ describe('withStartLock', () => {
     const child = spawn(process.execPath, ['-e', '']);
     const pid = child.pid as number;
     await new Promise((resolve) => child.on('exit', resolve));
-    writeFileSync(lock, String(pid));
+    writePidFile(lock, pid);
     expect(await withStartLock(lock, async () => 'taken over', 5_000)).toBe('taken over');
   });
 
   it('gives up, naming the holder, when a live holder keeps it past the wait', async () => {
     const lock = join(dir, 'trino.up.lock');
-    writeFileSync(lock, String(process.pid));
+    writePidFile(lock, process.pid);
     await expect(withStartLock(lock, async () => 'never', 600)).rejects.toThrow(new RegExp(`held by pid ${process.pid}`));
     rmSync(lock);
   });
