@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { DuckDBLake } from '../sdk/engines/index.ts';
 import { LakeError } from '../sdk/lake/index.ts';
@@ -40,14 +40,15 @@ export async function recordedPrefix(
 }
 
 /**
- * SHA-256 of the first `bytes` bytes of a file (of the whole file if shorter), as hex.
+ * A SHA-256 fed with the first `bytes` bytes of a file (the whole file if shorter), still open: landing
+ * goes on feeding it the lines it reads, so the new prefix's digest needs no second read of the file.
  *
- * @example await prefixSha256('/data/events/posts.jsonl', 40_960)
+ * @example (await prefixHash('/data/events/posts.jsonl', 40_960)).digest('hex')
  */
-export async function prefixSha256(file: string, bytes: number): Promise<string> {
+export async function prefixHash(file: string, bytes: number): Promise<Hash> {
   const hash = createHash('sha256');
   if (bytes > 0) for await (const chunk of createReadStream(file, { start: 0, end: bytes - 1 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return hash;
 }
 
 /** One complete line of a file: its text (without `\n` or `\r\n`), its 1-based number, and the offset past it. */
@@ -60,11 +61,12 @@ export interface FileLine {
 /**
  * The complete lines of a file from byte `start` (a line boundary), numbered from `firstNumber`. A last
  * line without its newline is not yielded: the writer may not have finished it, and landing it now would
- * land a different line than the finished one.
+ * land a different line than the finished one. `hash`, when given, is fed the bytes of each yielded line
+ * (newline included), so it ends covering exactly the file up to the last line's `end`.
  *
  * @example for await (const line of linesFrom('/data/events/posts.jsonl', 40_960, 121)) console.log(line.number, line.text);
  */
-export async function* linesFrom(file: string, start: number, firstNumber: number): AsyncGenerator<FileLine> {
+export async function* linesFrom(file: string, start: number, firstNumber: number, hash?: Hash): AsyncGenerator<FileLine> {
   let pending: Buffer | undefined;
   let offset = start;
   let number = firstNumber;
@@ -74,6 +76,7 @@ export async function* linesFrom(file: string, start: number, firstNumber: numbe
     for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, pos)) {
       const cr = nl > pos && buf[nl - 1] === 13 ? 1 : 0;
       offset += nl + 1 - pos;
+      hash?.update(buf.subarray(pos, nl + 1));
       yield { text: buf.toString('utf8', pos, nl - cr), number, end: offset };
       number++;
       pos = nl + 1;
@@ -98,11 +101,11 @@ export function sourceChangedError(file: string, table: string, what: string): L
 
 /**
  * Checks that `file` still starts with what was landed of it (its length and the SHA-256 of that part).
- * Throws {@link sourceChangedError} when the landed part was changed.
+ * Throws {@link sourceChangedError} when the landed part was changed; else returns the prefix's open hash.
  *
  * @example await verifyPrefix('/data/events/posts.jsonl', 'kol_bronze.posts', { lines: 120, bytes: 40_960, sha256: '9f…' });
  */
-export async function verifyPrefix(file: string, table: string, landed: LandedPrefix): Promise<void> {
+export async function verifyPrefix(file: string, table: string, landed: LandedPrefix): Promise<Hash> {
   const size = statSync(file).size;
   if (size < landed.bytes)
     throw sourceChangedError(
@@ -110,12 +113,14 @@ export async function verifyPrefix(file: string, table: string, landed: LandedPr
       table,
       `is now ${size} bytes, shorter than the ${landed.bytes} bytes (${landed.lines} lines) already landed`,
     );
-  if ((await prefixSha256(file, landed.bytes)) !== landed.sha256)
+  const hash = await prefixHash(file, landed.bytes);
+  if (hash.copy().digest('hex') !== landed.sha256)
     throw sourceChangedError(
       file,
       table,
       `no longer starts with the ${landed.lines} lines (${landed.bytes} bytes) already landed: a landed line was edited, removed or reordered`,
     );
+  return hash;
 }
 
 /**
@@ -128,12 +133,13 @@ export async function verifyPrefix(file: string, table: string, landed: LandedPr
 export async function prefixOfLines(file: string, lines: number): Promise<LandedPrefix> {
   let bytes = 0;
   let seen = 0;
+  const hash = createHash('sha256');
   if (lines > 0) {
-    for await (const line of linesFrom(file, 0, 1)) {
+    for await (const line of linesFrom(file, 0, 1, hash)) {
       bytes = line.end;
       seen = line.number;
       if (seen >= lines) break;
     }
   }
-  return { lines: seen, bytes, sha256: await prefixSha256(file, bytes) };
+  return { lines: seen, bytes, sha256: hash.digest('hex') };
 }

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type AnyContract, compileValidator, deadLetterEnvelope, deadLetters, type Validator } from '../sdk/contracts/index.ts';
@@ -6,8 +7,8 @@ import { currentSnapshotId, ensureTable, inOneCommit, type TableName } from '../
 import {
   type LandedPrefix,
   linesFrom,
+  prefixHash,
   prefixOfLines,
-  prefixSha256,
   recordedPrefix,
   SOURCE_FILES_COLUMNS,
   SOURCE_FILES_TABLE,
@@ -48,18 +49,18 @@ async function startOf(
   contract: string,
   file: string,
   rebuild: boolean,
-): Promise<{ prefix: LandedPrefix; recorded: boolean }> {
-  if (rebuild) return { prefix: { lines: 0, bytes: 0, sha256: await prefixSha256(file, 0) }, recorded: false };
+): Promise<{ prefix: LandedPrefix; recorded: boolean; hash: Hash }> {
+  if (rebuild) {
+    const hash = await prefixHash(file, 0);
+    return { prefix: { lines: 0, bytes: 0, sha256: hash.copy().digest('hex') }, recorded: false, hash };
+  }
   const table = `${namespace}.${contract}`;
   const recorded = await recordedPrefix(lake, namespace, file, contract);
-  if (recorded) {
-    await verifyPrefix(file, table, recorded);
-    return { prefix: recorded, recorded: true };
-  }
+  if (recorded) return { prefix: recorded, recorded: true, hash: await verifyPrefix(file, table, recorded) };
   const after = await landedUpTo(lake, namespace, contract, file);
   const prefix = await prefixOfLines(file, after);
   if (prefix.lines < after) throw sourceChangedError(file, table, `has ${prefix.lines} lines, fewer than the ${after} already landed`);
-  return { prefix, recorded: false };
+  return { prefix, recorded: false, hash: await prefixHash(file, prefix.bytes) };
 }
 
 /**
@@ -96,7 +97,8 @@ export async function landFile(
     };
   }
   const rebuild = options.rebuild === true;
-  const { prefix: start, recorded } = await startOf(lake, namespace, contract.name, file, rebuild);
+  // `hash` covers the landed prefix and is fed every line read below: the new prefix's digest without re-reading.
+  const { prefix: start, recorded, hash } = await startOf(lake, namespace, contract.name, file, rebuild);
   const validator = compileValidator(contract) as Validator<Record<string, unknown>>;
   const conn = lake.connection;
   await conn.run(
@@ -112,7 +114,7 @@ export async function landFile(
   let dead = 0;
   let end = { lines: start.lines, bytes: start.bytes };
   const detectedAt = new Date().toISOString();
-  for await (const { text: line, number: lineNo, end: bytes } of linesFrom(file, start.bytes, start.lines + 1)) {
+  for await (const { text: line, number: lineNo, end: bytes } of linesFrom(file, start.bytes, start.lines + 1, hash)) {
     end = { lines: lineNo, bytes };
     if (line.trim() === '') continue;
     rowsIn++;
@@ -178,7 +180,7 @@ export async function landFile(
   }
   // The landed prefix moves with every commit; a table landed before prefixes were kept gets its first one.
   if (end.bytes !== start.bytes || !recorded) {
-    const sha = await prefixSha256(file, end.bytes);
+    const sha = hash.digest('hex');
     statements.push(
       `INSERT INTO ${lakeTable(namespace, SOURCE_FILES_TABLE)} VALUES (${fileSql}, ${contractSql}, ${end.lines}, ${end.bytes}, '${sha}', now())`,
     );
